@@ -1,0 +1,76 @@
+// The contract between the analysis and its two users, the ESLint rules and the codemods.
+// The analysis knows nothing of ESLint's `context` or of jscodeshift: it takes an ESTree
+// program (typescript-estree or espree shape, parent pointers set) plus its scope manager.
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { CatalogEntry } from '../catalog/types.js';
+
+/** The subset of eslint-scope / @typescript-eslint/scope-manager the analysis relies on. */
+export interface ScopeManagerLike {
+  readonly globalScope: unknown;
+  acquire(node: unknown, inner?: boolean): unknown;
+  readonly scopes: readonly unknown[];
+}
+
+export interface AnalysisInput {
+  readonly ast: TSESTree.Program;
+  readonly scopeManager: ScopeManagerLike;
+  readonly text: string;
+  readonly filename?: string;
+}
+
+export interface AnalysisOptions {
+  /** Function names the team uses to memoize (e.g. `memoize`, `pMemoize`); their arguments run once. */
+  readonly memoizers?: readonly string[];
+  /** Module the fixes import the runtime from. */
+  readonly runtimeModule?: string;
+}
+
+export const DEFAULT_RUNTIME_MODULE = 'eslint-plugin-aws-credentials/runtime';
+
+/** The rules, one per kind of finding. Each Site belongs to exactly one. */
+export type RuleName =
+  | 'no-per-request-credential-provider'
+  | 'no-per-request-client'
+  | 'no-per-request-sts-call'
+  | 'no-frozen-credentials';
+
+/** Why a node runs once per invocation rather than once per process. */
+export interface PerInvocation {
+  readonly kind: 'per-invocation';
+  /** Short label for messages: 'handler', 'route callback', 'loop', 'React component', 'function called from a handler', ... */
+  readonly context: string;
+  /** The node that makes it per invocation (the function, loop ...). */
+  readonly because: TSESTree.Node;
+}
+export interface Once {
+  readonly kind: 'once';
+  readonly reason: string;
+}
+export type Frequency = PerInvocation | Once;
+
+export interface TextEdit {
+  /** Offsets into `AnalysisInput.text`, end exclusive. */
+  readonly range: readonly [number, number];
+  readonly text: string;
+}
+
+export type FixPlan =
+  /** Inputs are module-stable: move it to module scope, wrapped in the runtime. */
+  | { readonly kind: 'hoist'; readonly description: string; readonly edits: readonly TextEdit[] }
+  /** Inputs vary per invocation: a `sharedCredentials(key, factory)` whose key is exactly those inputs. */
+  | { readonly kind: 'keyed'; readonly description: string; readonly edits: readonly TextEdit[]; readonly keyInputs: readonly string[] }
+  /** No rewrite is provably safe. */
+  | { readonly kind: 'manual'; readonly reason: string };
+
+export interface Site {
+  readonly rule: RuleName;
+  /** A short id of what was found, used as the ESLint messageId. */
+  readonly messageId: string;
+  /** Values for the message placeholders (`{{name}}`, `{{context}}`, `{{cost}}`). */
+  readonly data: Readonly<Record<string, string>>;
+  /** The call or `new` expression (or assignment) that is reported. */
+  readonly node: TSESTree.Node;
+  readonly entry: CatalogEntry;
+  readonly frequency: Frequency;
+  readonly fix: FixPlan;
+}
