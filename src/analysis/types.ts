@@ -74,3 +74,17 @@ export interface Site {
   readonly frequency: Frequency;
   readonly fix: FixPlan;
 }
+
+/**
+ * The messageIds each rule reports (Site.messageId) and the suggestion ids. Every Site fills
+ * `data.name` (the API, e.g. `fromTemporaryCredentials`), `data.context` (the frequency label,
+ * e.g. `Lambda handler`) and `data.cost` (what it costs, e.g. `one AssumeRole call to STS`).
+ */
+export const MESSAGE_IDS = {
+  'no-per-request-credential-provider': ['providerPerInvocation', 'v2CredentialsPerInvocation', 'mskTokenPerInvocation'],
+  'no-per-request-client': ['clientDefaultChainPerInvocation', 'clientUncachedProviderPerInvocation'],
+  'no-per-request-sts-call': ['credentialsCallPerInvocation'],
+  'no-frozen-credentials': ['providerInvokedOnce', 'awaitedCredentialsFrozen', 'globalCredentialsPerInvocation'],
+} as const satisfies Record<RuleName, readonly string[]>;
+
+export const SUGGESTION_IDS = ['suggestHoist', 'suggestKeyed'] as const;
