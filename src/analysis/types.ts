@@ -52,13 +52,21 @@ export interface TextEdit {
   /** Offsets into `AnalysisInput.text`, end exclusive. */
   readonly range: readonly [number, number];
   readonly text: string;
+  /** The runtime import; when several fixes are applied together their imports are merged into one. */
+  readonly isImport?: boolean;
+}
+
+/** The runtime names a fix needs imported, so several fixes can share one import. */
+export interface RuntimeImport {
+  readonly module: string;
+  readonly names: readonly string[];
 }
 
 export type FixPlan =
   /** Inputs are module-stable: move it to module scope, wrapped in the runtime. */
-  | { readonly kind: 'hoist'; readonly description: string; readonly edits: readonly TextEdit[] }
+  | { readonly kind: 'hoist'; readonly description: string; readonly edits: readonly TextEdit[]; readonly imports?: RuntimeImport }
   /** Inputs vary per invocation: a `sharedCredentials(key, factory)` whose key is exactly those inputs. */
-  | { readonly kind: 'keyed'; readonly description: string; readonly edits: readonly TextEdit[]; readonly keyInputs: readonly string[] }
+  | { readonly kind: 'keyed'; readonly description: string; readonly edits: readonly TextEdit[]; readonly keyInputs: readonly string[]; readonly imports?: RuntimeImport }
   /** No rewrite is provably safe. */
   | { readonly kind: 'manual'; readonly reason: string };
 

@@ -1,0 +1,116 @@
+// The edit that imports runtime names: merged into an existing import of the runtime module when
+// there is one, otherwise a new `import` (ES modules) or `require` (CommonJS) in the file's own
+// quote and semicolon style, placed after the file's last import.
+import type { TSESTree } from '@typescript-eslint/utils';
+import { requiredModule } from '../bindings.js';
+import type { TextEdit } from '../types.js';
+
+interface Style {
+  readonly quote: string;
+  readonly semi: string;
+  readonly commonJs: boolean;
+}
+
+export function runtimeImportEdit(program: TSESTree.Program, text: string, module: string, names: readonly string[]): TextEdit | undefined {
+  const wanted = [...new Set(names)].sort();
+  if (wanted.length === 0) return undefined;
+  const merged = mergeIntoExisting(program, text, module, wanted);
+  if (merged !== undefined) return merged ?? undefined;
+  const style = styleOf(program, text);
+  const list = wanted.join(', ');
+  const q = style.quote;
+  const statement = style.commonJs
+    ? `const { ${list} } = require(${q}${module}${q})${style.semi}`
+    : `import { ${list} } from ${q}${module}${q}${style.semi}`;
+  const last = lastImportStatement(program, style.commonJs);
+  if (last) return { range: [last.range[1], last.range[1]], text: `\n${statement}`, isImport: true };
+  const first = firstStatementAfterDirectives(program);
+  if (!first) return { range: [text.length, text.length], text: `${text.length > 0 && !text.endsWith('\n') ? '\n' : ''}${statement}\n`, isImport: true };
+  const at = startWithLeadingComments(program, first, text);
+  return { range: [at, at], text: `${statement}\n\n`, isImport: true };
+}
+
+/** undefined: no import of the module; null: it already has every name; else the edit. */
+function mergeIntoExisting(program: TSESTree.Program, text: string, module: string, wanted: readonly string[]): TextEdit | null | undefined {
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration' && statement.source.value === module && statement.importKind !== 'type') {
+      const specifiers = statement.specifiers.filter((s): s is TSESTree.ImportSpecifier => s.type === 'ImportSpecifier');
+      if (specifiers.length === 0) continue;
+      const have = new Set(specifiers.map((s) => (s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value))));
+      const missing = wanted.filter((name) => !have.has(name));
+      if (missing.length === 0) return null;
+      const last = specifiers[specifiers.length - 1]!;
+      return { range: [last.range[1], last.range[1]], text: missing.map((name) => `, ${name}`).join(''), isImport: true };
+    }
+    const pattern = requirePattern(statement, module);
+    if (pattern) {
+      const properties = pattern.properties.filter((p): p is TSESTree.Property => p.type === 'Property');
+      const have = new Set(properties.map((p) => (p.key.type === 'Identifier' ? p.key.name : '')));
+      const missing = wanted.filter((name) => !have.has(name));
+      if (missing.length === 0) return null;
+      const last = properties[properties.length - 1];
+      if (!last) continue;
+      return { range: [last.range[1], last.range[1]], text: missing.map((name) => `, ${name}`).join(''), isImport: true };
+    }
+  }
+  void text;
+  return undefined;
+}
+
+function requirePattern(statement: TSESTree.ProgramStatement, module: string): TSESTree.ObjectPattern | undefined {
+  if (statement.type !== 'VariableDeclaration') return undefined;
+  for (const declarator of statement.declarations) {
+    if (declarator.id.type === 'ObjectPattern' && declarator.init?.type === 'CallExpression' && requiredModule(declarator.init) === module) return declarator.id;
+  }
+  return undefined;
+}
+
+function isRequireStatement(statement: TSESTree.ProgramStatement): boolean {
+  return statement.type === 'VariableDeclaration' && statement.declarations.some((d) => d.init?.type === 'CallExpression' && requiredModule(d.init) !== undefined);
+}
+
+function lastImportStatement(program: TSESTree.Program, commonJs: boolean): TSESTree.ProgramStatement | undefined {
+  let last: TSESTree.ProgramStatement | undefined;
+  for (const statement of program.body) {
+    const isImport = commonJs ? isRequireStatement(statement) : statement.type === 'ImportDeclaration' || statement.type === 'TSImportEqualsDeclaration';
+    if (isImport) last = statement;
+  }
+  return last;
+}
+
+function firstStatementAfterDirectives(program: TSESTree.Program): TSESTree.ProgramStatement | undefined {
+  return program.body.find((statement) => !(statement.type === 'ExpressionStatement' && 'directive' in statement && statement.directive));
+}
+
+/** Where a statement starts, counting the comments right above it (a JSDoc stays with its code). */
+export function startWithLeadingComments(program: TSESTree.Program, statement: TSESTree.Node, text: string): number {
+  const comments = program.comments ?? [];
+  let start = statement.range[0];
+  for (let i = comments.length - 1; i >= 0; i--) {
+    const comment = comments[i]!;
+    if (comment.range[1] > start) continue;
+    if (!/^\s*$/.test(text.slice(comment.range[1], start))) break;
+    if (/\n\s*\n/.test(text.slice(comment.range[1], start))) break;
+    start = comment.range[0];
+  }
+  // Never before a shebang.
+  if (text.startsWith('#!') && start === 0) start = text.indexOf('\n') + 1;
+  return start;
+}
+
+function styleOf(program: TSESTree.Program, text: string): Style {
+  const hasEsm = program.body.some((s) => s.type === 'ImportDeclaration' || s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration' || s.type === 'ExportAllDeclaration');
+  const requires = program.body.filter(isRequireStatement);
+  const commonJs = !hasEsm && (requires.length > 0 || program.sourceType === 'script' || /\bmodule\.exports\b|\bexports\.\w+\s*=/.test(text));
+  const sample = program.body.find((s) => s.type === 'ImportDeclaration') ?? requires[0];
+  const sampleText = sample ? text.slice(sample.range[0], sample.range[1]) : '';
+  const quote = /["']/.exec(sampleText.replace(/^[^"'`]*/, ''))?.[0] ?? "'";
+  const semi = sample ? (sampleText.trimEnd().endsWith(';') ? ';' : '') : text.includes(';\n') || !text.trim() ? ';' : '';
+  return { quote, semi, commonJs };
+}
+
+export function programOf(node: TSESTree.Node): TSESTree.Program {
+  let current = node;
+  while (current.parent) current = current.parent;
+  return current as TSESTree.Program;
+}

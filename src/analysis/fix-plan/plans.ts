@@ -1,0 +1,149 @@
+// Fix plans for one site: hoist it to module scope (wrapped in the runtime when it is a provider),
+// share it per key with sharedCredentials, or say why neither is provably safe.
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scopes } from '../scopes.js';
+import type { FixPlan, RuntimeImport, TextEdit } from '../types.js';
+import { staticPropertyName, unwrap } from '../walk.js';
+import { runtimeImportEdit, startWithLeadingComments } from './imports.js';
+import type { NameAllocator } from './names.js';
+import { type Stability, stabilityOf } from './stability.js';
+
+export interface PlanContext {
+  readonly program: TSESTree.Program;
+  readonly text: string;
+  readonly scopes: Scopes;
+  readonly names: NameAllocator;
+  readonly runtimeModule: string;
+  readonly isAllowedCall: (call: TSESTree.CallExpression | TSESTree.NewExpression) => boolean;
+}
+
+export interface SiteShape {
+  /** The expression replaced by the shared instance. */
+  readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** API name, for names and descriptions (`fromIni`, `S3Client`). */
+  readonly apiName: string;
+  /** Base name for the hoisted declaration. */
+  readonly baseName: string;
+  /** Wrap the hoisted value in `cacheCredentials(...)` (providers) or not (clients, v2 credentials). */
+  readonly wrap: boolean;
+  /** May the site be shared per key with `sharedCredentials` when its inputs vary? */
+  readonly keyable: boolean;
+}
+
+export const manual = (reason: string): FixPlan => ({ kind: 'manual', reason });
+
+export function planFor(shape: SiteShape, context: PlanContext): FixPlan {
+  const statement = topLevelStatement(shape.node);
+  if (!statement) return manual('the code is not inside a top-level statement');
+  const insertAt = startWithLeadingComments(context.program, statement, context.text);
+  const stability = inputsStability(shape.node, context, insertAt);
+  if (stability.kind === 'unsafe') return manual(`${stability.reason}.`);
+  if (stability.kind === 'static') return hoist(shape, context, insertAt);
+  if (!shape.keyable) return manual(`its inputs vary per request (${stability.inputs.map((i) => `\`${i}\``).join(', ')}); share one instance per distinct input by hand.`);
+  return keyed(shape, context, stability.inputs);
+}
+
+function inputsStability(node: TSESTree.CallExpression | TSESTree.NewExpression, context: PlanContext, insertAt: number): Stability {
+  const stabilityContext = { scopes: context.scopes, text: context.text, insertAt, isAllowedCall: context.isAllowedCall };
+  const parts = node.arguments.map((argument) => stabilityOf(argument, stabilityContext));
+  const unsafe = parts.find((p) => p.kind === 'unsafe');
+  if (unsafe) return unsafe;
+  const inputs = parts.flatMap((p) => (p.kind === 'varying' ? p.inputs : []));
+  return inputs.length === 0 ? { kind: 'static' } : { kind: 'varying', inputs: [...new Set(inputs)] };
+}
+
+function hoist(shape: SiteShape, context: PlanContext, insertAt: number): FixPlan {
+  const name = context.names.allocate(shape.baseName);
+  const original = reindent(context.text, shape.node);
+  const value = shape.wrap ? `cacheCredentials(${original})` : original;
+  const semi = usesSemicolons(context.text) ? ';' : '';
+  const edits: TextEdit[] = [
+    { range: [insertAt, insertAt], text: `const ${name} = ${value}${semi}\n\n` },
+    { range: [shape.node.range[0], shape.node.range[1]], text: name },
+  ];
+  const imports = shape.wrap ? runtimeImport(context, ['cacheCredentials']) : undefined;
+  if (imports) edits.push(...importEdits(context, imports));
+  const description = shape.wrap ? `const ${name} = cacheCredentials(${shape.apiName}(…))` : `const ${name} = new ${shape.apiName}(…)`;
+  return { kind: 'hoist', description, edits, ...(imports && { imports }) };
+}
+
+function keyed(shape: SiteShape, context: PlanContext, inputs: readonly string[]): FixPlan {
+  const key = keyText(shape, context);
+  if (!key) return manual('its inputs are not plain data, so no cache key can be built from them.');
+  const original = context.text.slice(shape.node.range[0], shape.node.range[1]);
+  const imports = runtimeImport(context, ['sharedCredentials']);
+  const edits: TextEdit[] = [
+    { range: [shape.node.range[0], shape.node.range[1]], text: `sharedCredentials(${key}, () => ${original})` },
+    ...importEdits(context, imports),
+  ];
+  return { kind: 'keyed', description: `sharedCredentials(${key}, () => ${shape.apiName}(…))`, edits, keyInputs: inputs, imports };
+}
+
+/** `{ source: 'fromTemporaryCredentials', RoleArn: event.roleArn, RoleSessionName: 'app' }`: every input, named by its property. */
+function keyText(shape: SiteShape, context: PlanContext): string | undefined {
+  const quote = preferredQuote(context.text);
+  const leaves: [string, string][] = [['source', `${quote}${shape.apiName}${quote}`]];
+  const collect = (node: TSESTree.Node, path: string[]): boolean => {
+    const value = unwrap(node);
+    if (value.type === 'ObjectExpression') {
+      for (const property of value.properties) {
+        if (property.type !== 'Property' || property.computed) return false;
+        const name = staticPropertyName(property);
+        if (name === undefined || !collect(property.value, [...path, name])) return false;
+      }
+      return true;
+    }
+    leaves.push([path.join('.'), context.text.slice(value.range[0], value.range[1])]);
+    return true;
+  };
+  for (const [index, argument] of shape.node.arguments.entries()) {
+    if (!collect(argument, argument.type === 'ObjectExpression' ? [] : [`arg${index}`])) return undefined;
+  }
+  const counts = new Map<string, number>();
+  for (const [path] of leaves) {
+    const last = path.split('.').pop()!;
+    counts.set(last, (counts.get(last) ?? 0) + 1);
+  }
+  const fields = leaves.map(([path, value]) => {
+    const last = path.split('.').pop()!;
+    const key = counts.get(last) === 1 ? last : `${quote}${path}${quote}`;
+    return key === value ? key : `${key}: ${value.includes('\n') ? value.replace(/\s*\n\s*/g, ' ') : value}`;
+  });
+  return `{ ${fields.join(', ')} }`;
+}
+
+function runtimeImport(context: PlanContext, names: readonly string[]): RuntimeImport {
+  return { module: context.runtimeModule, names };
+}
+
+function importEdits(context: PlanContext, imports: RuntimeImport): TextEdit[] {
+  const edit = runtimeImportEdit(context.program, context.text, imports.module, imports.names);
+  return edit ? [edit] : [];
+}
+
+export function topLevelStatement(node: TSESTree.Node): TSESTree.Node | undefined {
+  let current = node;
+  while (current.parent && current.parent.type !== 'Program') current = current.parent;
+  return current.parent ? current : undefined;
+}
+
+/** The node's text with the indentation of its first line taken off the lines after it. */
+function reindent(text: string, node: TSESTree.Node): string {
+  const original = text.slice(node.range[0], node.range[1]);
+  const lineStart = text.lastIndexOf('\n', node.range[0] - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+  if (!indent || !original.includes('\n')) return original;
+  return original.split('\n').map((line, i) => (i > 0 && line.startsWith(indent) ? line.slice(indent.length) : line)).join('\n');
+}
+
+export function usesSemicolons(text: string): boolean {
+  const withSemi = (text.match(/;\s*$/gm) ?? []).length;
+  const lines = (text.match(/[\w)\]'"`]\s*$/gm) ?? []).length;
+  return withSemi >= lines / 4 || withSemi > 0;
+}
+
+export function preferredQuote(text: string): string {
+  const single = (text.match(/'/g) ?? []).length;
+  const double = (text.match(/"/g) ?? []).length;
+  return double > single ? '"' : "'";
+}

@@ -1,0 +1,81 @@
+// Finding the variable an identifier refers to, with only the scope-manager API that eslint-scope
+// and @typescript-eslint/scope-manager share.
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { ScopeManagerLike } from './types.js';
+
+export interface ScopeLike {
+  readonly type: string;
+  readonly block: TSESTree.Node;
+  readonly upper: ScopeLike | null;
+  readonly set: Map<string, VariableLike>;
+  readonly variables: readonly VariableLike[];
+  readonly childScopes: readonly ScopeLike[];
+}
+
+export interface DefinitionLike {
+  readonly type: string;
+  readonly node: TSESTree.Node;
+  readonly name: TSESTree.Identifier;
+  readonly parent?: TSESTree.Node | null;
+}
+
+export interface ReferenceLike {
+  readonly identifier: TSESTree.Identifier | TSESTree.JSXIdentifier;
+  isWrite(): boolean;
+  readonly init?: boolean;
+}
+
+export interface VariableLike {
+  readonly name: string;
+  readonly defs: readonly DefinitionLike[];
+  readonly references: readonly ReferenceLike[];
+  readonly scope: ScopeLike;
+}
+
+export class Scopes {
+  constructor(private readonly manager: ScopeManagerLike) {}
+
+  get global(): ScopeLike {
+    return this.manager.globalScope as ScopeLike;
+  }
+
+  /** The innermost scope that contains `node`. */
+  scopeOf(node: TSESTree.Node): ScopeLike {
+    for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+      const scope = this.manager.acquire(current, true) as ScopeLike | null;
+      if (scope) {
+        // A function's name and parameters are not in its body's block scope; acquire covers both.
+        return scope;
+      }
+    }
+    return this.global;
+  }
+
+  findVariable(identifier: TSESTree.Identifier): VariableLike | undefined {
+    for (let scope: ScopeLike | null = this.scopeOf(identifier); scope; scope = scope.upper) {
+      const variable = scope.set.get(identifier.name);
+      if (variable) return variable;
+    }
+    return undefined;
+  }
+
+  declaredVariables(node: TSESTree.Node): readonly VariableLike[] {
+    const manager = this.manager as unknown as { getDeclaredVariables?(node: unknown): VariableLike[] };
+    return manager.getDeclaredVariables?.(node) ?? [];
+  }
+
+  /** Module scope (or the global scope in scripts). */
+  isModuleLevel(scope: ScopeLike): boolean {
+    return scope.type === 'module' || scope.type === 'global';
+  }
+
+  /** Every name declared anywhere in the file, to pick names that collide with nothing. */
+  allNames(): Set<string> {
+    const names = new Set<string>();
+    for (const scope of this.manager.scopes as readonly ScopeLike[]) {
+      for (const variable of scope.variables) names.add(variable.name);
+      for (const reference of (scope as unknown as { through: readonly ReferenceLike[] }).through ?? []) names.add(reference.identifier.name);
+    }
+    return names;
+  }
+}

@@ -1,0 +1,278 @@
+// findSites: every place the file creates a credential source, client or STS call too often, or
+// freezes credentials, with the fix plan for each. The only entry the rules and codemods use.
+import type { TSESTree } from '@typescript-eslint/utils';
+import {
+  type CatalogEntry,
+  MODULE_FRAGMENTS,
+  V2_GLOBAL_CREDENTIALS,
+  V2_STS_CALL,
+  V2_STS_METHODS,
+  entryFor,
+  isCatalogModule,
+  isV2GlobalCredentials,
+  isV2StsClass,
+  runtimeWrapperOf,
+} from '../catalog/index.js';
+import { RUNTIME_WRAPPERS } from '../catalog/runtime.js';
+import { Bindings, type Resolved } from './bindings.js';
+import { costOf } from './costs.js';
+import { NameAllocator, baseNameFor } from './fix-plan/names.js';
+import { type PlanContext, manual, planFor } from './fix-plan/plans.js';
+import { Frequencies } from './frequency.js';
+import { Scopes } from './scopes.js';
+import { type AnalysisInput, type AnalysisOptions, DEFAULT_RUNTIME_MODULE, type FixPlan, type Frequency, type PerInvocation, type Site } from './types.js';
+import { collect, dottedName, outerParent, staticPropertyName, unwrap } from './walk.js';
+
+export function findSites(input: AnalysisInput, options: AnalysisOptions = {}): Site[] {
+  const runtimeModule = options.runtimeModule ?? DEFAULT_RUNTIME_MODULE;
+  if (!MODULE_FRAGMENTS.some((fragment) => input.text.includes(fragment)) && !input.text.includes(runtimeModule)) return [];
+  return new FileAnalysis(input, runtimeModule, new Set(options.memoizers ?? [])).run();
+}
+
+class FileAnalysis {
+  private readonly scopes: Scopes;
+  private readonly bindings: Bindings;
+  private readonly frequencies: Frequencies;
+  private readonly collected: ReturnType<typeof collect>;
+  private readonly plan: PlanContext;
+  private readonly sites: Site[] = [];
+
+  constructor(
+    private readonly input: AnalysisInput,
+    private readonly runtimeModule: string,
+    private readonly memoizers: ReadonlySet<string>,
+  ) {
+    this.collected = collect(input.ast);
+    this.scopes = new Scopes(input.scopeManager);
+    this.bindings = new Bindings(this.scopes, (module) => isCatalogModule(module, runtimeModule));
+    this.frequencies = new Frequencies({
+      scopes: this.scopes,
+      text: input.text,
+      jsx: this.collected.jsx,
+      isCachingWrapper: (call) => this.cachingWrapper(call),
+    });
+    this.plan = {
+      program: input.ast,
+      text: input.text,
+      scopes: this.scopes,
+      names: new NameAllocator(this.scopes.allNames()),
+      runtimeModule,
+      isAllowedCall: (call) => this.entryOf(call)?.kind === 'provider',
+    };
+  }
+
+  run(): Site[] {
+    for (const call of this.collected.calls) this.visitCall(call);
+    for (const node of this.collected.news) this.visitNew(node);
+    for (const assignment of this.collected.assignments) this.visitAssignment(assignment);
+    return this.sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  }
+
+  private entryOf(node: TSESTree.CallExpression | TSESTree.NewExpression): CatalogEntry | undefined {
+    const callee = this.bindings.resolve(node.callee);
+    if (!callee || callee.via !== 'ref') return undefined;
+    return entryFor(callee, node.type === 'NewExpression' ? 'new' : 'call');
+  }
+
+  /** Our runtime, a memoizer the team configured, or anything imported under a runtime name (a vendored copy). */
+  private cachingWrapper(call: TSESTree.CallExpression): string | undefined {
+    const name = dottedName(call.callee);
+    if (name && this.memoizers.has(name)) return name;
+    const callee = this.bindings.resolve(call.callee);
+    if (callee) return runtimeWrapperOf(callee, this.runtimeModule);
+    if (call.callee.type === 'Identifier' && RUNTIME_WRAPPERS.has(call.callee.name)) {
+      const variable = this.scopes.findVariable(call.callee);
+      if (variable?.defs[0]?.type === 'ImportBinding' || (variable?.defs[0]?.type === 'Variable' && variable.defs[0].node.type === 'VariableDeclarator' && variable.defs[0].node.init?.type === 'CallExpression')) return call.callee.name;
+    }
+    return undefined;
+  }
+
+  private visitCall(call: TSESTree.CallExpression): void {
+    const entry = this.entryOf(call);
+    if (entry?.kind === 'provider') return this.visitProvider(call, entry);
+    if (entry?.kind === 'msk-token') return this.visitMskToken(call, entry);
+    if (!entry) this.visitMaybeStsMethod(call) || this.visitMaybeFrozenAwait(call);
+  }
+
+  private visitProvider(call: TSESTree.CallExpression, entry: CatalogEntry): void {
+    const name = entry.exportName!;
+    const { parent, child } = outerParent(call);
+    if (parent?.type === 'CallExpression' && parent.callee === child) {
+      return this.add(parent, entry, 'no-frozen-credentials', 'providerInvokedOnce', this.frequencies.of(parent), name, this.unfreezePlan(parent, call));
+    }
+    const frequency = this.frequencies.of(call);
+    if (frequency.kind !== 'per-invocation') return;
+    const plan = planFor({ node: call, apiName: name, baseName: baseNameFor(name), wrap: true, keyable: true }, this.plan);
+    this.add(call, entry, 'no-per-request-credential-provider', 'providerPerInvocation', frequency, name, plan);
+  }
+
+  private visitMskToken(call: TSESTree.CallExpression, entry: CatalogEntry): void {
+    const frequency = this.frequencies.of(call);
+    if (frequency.kind !== 'per-invocation') return;
+    const reason = 'build one provider at module scope, e.g. `cacheCredentials(fromTemporaryCredentials({ params: { RoleArn, RoleSessionName } }))`, and call `generateAuthTokenFromCredentialsProvider({ region, awsCredentialsProvider })` with it.';
+    this.add(call, entry, 'no-per-request-credential-provider', 'mskTokenPerInvocation', frequency, entry.exportName!, manual(reason));
+  }
+
+  /** `sts.assumeRole(...)` on an SDK v2 STS client (or the v3 aggregated `STS` class). */
+  private visitMaybeStsMethod(call: TSESTree.CallExpression): boolean {
+    const callee = unwrap(call.callee);
+    if (callee.type !== 'MemberExpression') return false;
+    const method = staticPropertyName(callee);
+    if (!method || !V2_STS_METHODS.has(method)) return false;
+    const object = this.bindings.resolve(callee.object);
+    if (!object || object.via !== 'new') return false;
+    const isSts = isV2StsClass(object) || (object.module === '@aws-sdk/client-sts' && object.path[0] === 'STS');
+    if (!isSts) return false;
+    const frequency = this.frequencies.of(call);
+    if (frequency.kind === 'per-invocation') {
+      const plan = manual('replace the call with a module-scope `cacheCredentials(fromTemporaryCredentials({ params }))` (or `sharedCredentials(key, ...)` when the role varies) and pass it as `credentials`.');
+      this.add(call, V2_STS_CALL, 'no-per-request-sts-call', 'credentialsCallPerInvocation', frequency, `sts.${method}`, plan);
+    }
+    return true;
+  }
+
+  /** `const credentials = await provider()` at module scope: resolved once, never refreshed. */
+  private visitMaybeFrozenAwait(call: TSESTree.CallExpression): boolean {
+    const { parent } = outerParent(call);
+    if (parent?.type !== 'AwaitExpression') return false;
+    const callee = this.bindings.resolve(call.callee);
+    if (!callee || callee.via !== 'call' || !callee.creator) return false;
+    const entry = entryFor({ module: callee.module, path: callee.path }, 'call');
+    if (entry?.kind !== 'provider') return false;
+    const frequency = this.frequencies.of(call);
+    if (frequency.kind !== 'once') return false;
+    const plan = manual('pass the provider itself as `credentials` (wrapped in `cacheCredentials`) instead of the credentials it resolved once.');
+    this.add(call, entry, 'no-frozen-credentials', 'awaitedCredentialsFrozen', frequency, entry.exportName!, plan);
+    return true;
+  }
+
+  private visitNew(node: TSESTree.NewExpression): void {
+    const entry = this.entryOf(node);
+    if (!entry) return;
+    if (entry.kind === 'credentials-command') return this.visitCommand(node, entry);
+    if (entry.kind === 'v2-credentials') return this.visitV2Credentials(node, entry);
+    if (entry.kind === 'client') return this.visitClient(node, entry);
+  }
+
+  private visitCommand(node: TSESTree.NewExpression, entry: CatalogEntry): void {
+    const frequency = this.frequencies.of(node);
+    if (frequency.kind !== 'per-invocation') return;
+    const plan = manual('replace the command and the code that copies its Credentials with `fromTemporaryCredentials({ params })` from @aws-sdk/credential-providers, created once (`cacheCredentials`) or per key (`sharedCredentials`).');
+    this.add(node, entry, 'no-per-request-sts-call', 'credentialsCallPerInvocation', frequency, entry.exportName!, plan);
+  }
+
+  private visitV2Credentials(node: TSESTree.NewExpression, entry: CatalogEntry): void {
+    const { parent, child } = outerParent(node);
+    if (parent?.type === 'AssignmentExpression' && parent.right === child && this.isGlobalCredentials(parent.left)) return; // reported as the assignment
+    const frequency = this.frequencies.of(node);
+    if (frequency.kind !== 'per-invocation') return;
+    const name = entry.exportName!;
+    const plan = planFor({ node, apiName: name, baseName: baseNameFor(name), wrap: false, keyable: false }, this.plan);
+    this.add(node, entry, 'no-per-request-credential-provider', 'v2CredentialsPerInvocation', frequency, name, plan);
+  }
+
+  private visitClient(node: TSESTree.NewExpression, entry: CatalogEntry): void {
+    const frequency = this.frequencies.of(node);
+    if (frequency.kind !== 'per-invocation') return;
+    const callee = this.bindings.resolve(node.callee)!;
+    const name = callee.path[callee.path.length - 1] ?? entry.exportName ?? 'Client';
+    const credentials = credentialsProperty(node);
+    if (!credentials) {
+      const plan = planFor({ node, apiName: name, baseName: baseNameFor(name), wrap: false, keyable: false }, this.plan);
+      const fixed = plan.kind === 'manual' ? manual(`${plan.reason} Or give it \`credentials\`: one module-scope \`cacheCredentials(fromNodeProviderChain())\` shared by every client.`) : plan;
+      return this.add(node, entry, 'no-per-request-client', 'clientDefaultChainPerInvocation', frequency, name, fixed);
+    }
+    const provider = this.uncachedModuleProvider(credentials.value);
+    if (!provider) return;
+    const [providerEntry, providerCall, isModuleLevel] = provider;
+    const plan = isModuleLevel ? this.wrapDeclarationPlan(providerCall, providerEntry) : manual('the provider it is given is not created at module scope.');
+    const data = { cost: costOf(providerEntry.origin) };
+    this.add(node, entry, 'no-per-request-client', 'clientUncachedProviderPerInvocation', frequency, name, plan, { provider: providerEntry.exportName! , ...data });
+  }
+
+  /** The `credentials` value is a variable bound to a provider that does not cache by itself. */
+  private uncachedModuleProvider(value: TSESTree.Node): [CatalogEntry, TSESTree.CallExpression, boolean] | undefined {
+    const expression = unwrap(value);
+    if (expression.type !== 'Identifier') return undefined;
+    const resolved: Resolved | undefined = this.bindings.resolve(expression);
+    if (!resolved || resolved.via !== 'call' || resolved.creator?.type !== 'CallExpression') return undefined;
+    const entry = entryFor({ module: resolved.module, path: resolved.path }, 'call');
+    if (!entry || entry.kind !== 'provider' || entry.selfCaching) return undefined;
+    const variable = this.scopes.findVariable(expression);
+    const isModuleLevel = !!variable && this.scopes.isModuleLevel(variable.scope);
+    return [entry, resolved.creator, isModuleLevel];
+  }
+
+  private wrapDeclarationPlan(call: TSESTree.CallExpression, entry: CatalogEntry): FixPlan {
+    const { parent } = outerParent(call);
+    if (parent?.type !== 'VariableDeclarator') return manual('wrap the provider in `cacheCredentials(...)` where it is created.');
+    const original = this.input.text.slice(call.range[0], call.range[1]);
+    const imports = { module: this.runtimeModule, names: ['cacheCredentials'] };
+    const plan = planFor({ node: call, apiName: entry.exportName!, baseName: 'unused', wrap: true, keyable: false }, this.plan);
+    const importEdits = plan.kind === 'hoist' ? plan.edits.filter((e) => e.isImport) : [];
+    return {
+      kind: 'hoist',
+      description: `cacheCredentials(${entry.exportName}(…)) where it is created, so every client shares one cache`,
+      edits: [{ range: [call.range[0], call.range[1]], text: `cacheCredentials(${original})` }, ...importEdits],
+      imports,
+    };
+  }
+
+  private visitAssignment(assignment: TSESTree.AssignmentExpression): void {
+    if (!this.isGlobalCredentials(assignment.left)) return;
+    const right = unwrap(assignment.right);
+    if (right.type !== 'NewExpression') return;
+    const frequency = this.frequencies.of(assignment);
+    if (frequency.kind !== 'per-invocation') return;
+    const entry = this.entryOf(right) ?? V2_GLOBAL_CREDENTIALS;
+    const plan = manual('set `AWS.config.credentials` once at start-up; per request, pass `credentials` to the client instead.');
+    this.add(assignment, entry, 'no-frozen-credentials', 'globalCredentialsPerInvocation', frequency, entry.exportName ?? 'AWS.config.credentials', plan);
+  }
+
+  private isGlobalCredentials(node: TSESTree.Node): boolean {
+    const resolved = this.bindings.resolve(node);
+    return !!resolved && isV2GlobalCredentials(resolved);
+  }
+
+  /** `fromX()()` passed as `credentials` (awaited): pass the provider itself. */
+  private unfreezePlan(outer: TSESTree.CallExpression, inner: TSESTree.CallExpression): FixPlan {
+    const { parent, child } = outerParent(outer);
+    const awaited = parent?.type === 'AwaitExpression' ? parent : undefined;
+    const holder = awaited ? outerParent(awaited) : { parent, child };
+    if (holder.parent?.type === 'Property' && staticPropertyName(holder.parent) === 'credentials' && holder.parent.value === holder.child) {
+      const target = awaited ?? outer;
+      return {
+        kind: 'hoist',
+        description: 'pass the provider itself as `credentials`, so the client refreshes it',
+        edits: [{ range: [target.range[0], target.range[1]], text: this.input.text.slice(inner.range[0], inner.range[1]) }],
+      };
+    }
+    return manual('pass the provider itself where the credentials are used, so they are refreshed before they expire.');
+  }
+
+  private add(
+    node: TSESTree.Node,
+    entry: CatalogEntry,
+    rule: Site['rule'],
+    messageId: string,
+    frequency: Frequency,
+    name: string,
+    fix: FixPlan,
+    extra: Record<string, string> = {},
+  ): void {
+    const context = frequency.kind === 'per-invocation' ? (frequency as PerInvocation).context : frequency.reason;
+    this.sites.push({ rule, messageId, node, entry, frequency, fix, data: { name, context, cost: costOf(entry.origin), ...extra } });
+  }
+}
+
+/** The `credentials` property of a client's config object literal, if any. */
+function credentialsProperty(node: TSESTree.NewExpression): TSESTree.Property | undefined {
+  const config = node.arguments[0] ? unwrap(node.arguments[0]) : undefined;
+  if (!config) return undefined;
+  if (config.type !== 'ObjectExpression') return { value: config } as TSESTree.Property; // opaque config: assume it may carry credentials
+  for (const property of config.properties) {
+    if (property.type === 'SpreadElement') return { value: property.argument } as TSESTree.Property;
+    if (staticPropertyName(property) === 'credentials') return property;
+  }
+  return undefined;
+}
