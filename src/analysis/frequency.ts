@@ -159,6 +159,7 @@ export class Frequencies {
     if (/^(React\.)?use(Effect|LayoutEffect|Callback)$/.test(callee)) return perInvocation('React render', call);
     if (ITERATION_CALLEES.has(method)) return perInvocation('loop', call);
     if (callee.includes('.') && ROUTE_METHODS.has(method)) return perInvocation('route handler', call);
+    if (method === 'createServer' || method === 'Server') return perInvocation('request handler', call);
     if (EVENT_METHODS.has(method)) return perInvocation('event handler', call);
     void fn;
     return perInvocation('callback', call);

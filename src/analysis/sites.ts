@@ -198,6 +198,8 @@ class FileAnalysis {
     if (!resolved || resolved.via !== 'call' || resolved.creator?.type !== 'CallExpression') return undefined;
     const entry = entryFor({ module: resolved.module, path: resolved.path }, 'call');
     if (!entry || entry.kind !== 'provider' || entry.selfCaching) return undefined;
+    // A provider built per invocation too is the provider rule's finding; the client adds nothing.
+    if (this.frequencies.of(resolved.creator).kind === 'per-invocation') return undefined;
     const variable = this.scopes.findVariable(expression);
     const isModuleLevel = !!variable && this.scopes.isModuleLevel(variable.scope);
     return [entry, resolved.creator, isModuleLevel];
