@@ -62,9 +62,14 @@ class FileAnalysis {
   }
 
   run(): Site[] {
-    for (const call of this.collected.calls) this.visitCall(call);
-    for (const node of this.collected.news) this.visitNew(node);
-    for (const assignment of this.collected.assignments) this.visitAssignment(assignment);
+    const bySource = (a: TSESTree.Node, b: TSESTree.Node): number => a.range[0] - b.range[0];
+    // Source order, so hoisted names are numbered top to bottom.
+    const nodes = [...this.collected.calls, ...this.collected.news, ...this.collected.assignments].sort(bySource);
+    for (const node of nodes) {
+      if (node.type === 'CallExpression') this.visitCall(node);
+      else if (node.type === 'NewExpression') this.visitNew(node);
+      else this.visitAssignment(node);
+    }
     return this.sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
   }
 
@@ -134,7 +139,7 @@ class FileAnalysis {
   /** `const credentials = await provider()` at module scope: resolved once, never refreshed. */
   private visitMaybeFrozenAwait(call: TSESTree.CallExpression): boolean {
     const { parent } = outerParent(call);
-    if (parent?.type !== 'AwaitExpression') return false;
+    if (parent?.type !== 'AwaitExpression' || unwrap(call.callee).type !== 'Identifier') return false;
     const callee = this.bindings.resolve(call.callee);
     if (!callee || callee.via !== 'call' || !callee.creator) return false;
     const entry = entryFor({ module: callee.module, path: callee.path }, 'call');
