@@ -96,7 +96,7 @@ class FileAnalysis {
     const entry = this.entryOf(call);
     if (entry?.kind === 'provider') return this.visitProvider(call, entry);
     if (entry?.kind === 'msk-token') return this.visitMskToken(call, entry);
-    if (!entry) this.visitMaybeStsMethod(call) || this.visitMaybeFrozenAwait(call);
+    if (!entry && !this.visitMaybeStsMethod(call)) this.visitMaybeFrozenAwait(call);
   }
 
   private visitProvider(call: TSESTree.CallExpression, entry: CatalogEntry): void {
