@@ -19,6 +19,7 @@ import { costOf } from './costs.js';
 import { NameAllocator, baseNameFor } from './fix-plan/names.js';
 import { type PlanContext, manual, planFor } from './fix-plan/plans.js';
 import { Frequencies } from './frequency.js';
+import { mskPlan } from './fix-plan/msk.js';
 import { Scopes } from './scopes.js';
 import { type AnalysisInput, type AnalysisOptions, DEFAULT_RUNTIME_MODULE, type FixPlan, type Frequency, type PerInvocation, type Site } from './types.js';
 import { collect, dottedName, outerParent, staticPropertyName, unwrap } from './walk.js';
@@ -114,8 +115,7 @@ class FileAnalysis {
   private visitMskToken(call: TSESTree.CallExpression, entry: CatalogEntry): void {
     const frequency = this.frequencies.of(call);
     if (frequency.kind !== 'per-invocation') return;
-    const reason = 'build one provider at module scope, e.g. `cacheCredentials(fromTemporaryCredentials({ params: { RoleArn, RoleSessionName } }))`, and call `generateAuthTokenFromCredentialsProvider({ region, awsCredentialsProvider })` with it.';
-    this.add(call, entry, 'no-per-request-credential-provider', 'mskTokenPerInvocation', frequency, entry.exportName!, manual(reason));
+    this.add(call, entry, 'no-per-request-credential-provider', 'mskTokenPerInvocation', frequency, entry.exportName!, mskPlan(call, entry.exportName!, this.plan));
   }
 
   /** `sts.assumeRole(...)` on an SDK v2 STS client (or the v3 aggregated `STS` class). */
@@ -214,7 +214,7 @@ class FileAnalysis {
     const { parent } = outerParent(call);
     if (parent?.type !== 'VariableDeclarator') return manual('wrap the provider in `cacheCredentials(...)` where it is created.');
     const original = this.input.text.slice(call.range[0], call.range[1]);
-    const imports = { module: this.runtimeModule, names: ['cacheCredentials'] };
+    const imports = [{ module: this.runtimeModule, names: ['cacheCredentials'] }];
     const plan = planFor({ node: call, apiName: entry.exportName!, baseName: 'unused', wrap: true, keyable: false }, this.plan);
     const importEdits = plan.kind === 'hoist' ? plan.edits.filter((e) => e.isImport) : [];
     return {

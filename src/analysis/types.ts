@@ -56,7 +56,7 @@ export interface TextEdit {
   readonly isImport?: boolean;
 }
 
-/** The runtime names a fix needs imported, so several fixes can share one import. */
+/** Names a fix needs imported (from the runtime, or an SDK module), so several fixes can share one import. */
 export interface RuntimeImport {
   readonly module: string;
   readonly names: readonly string[];
@@ -64,9 +64,9 @@ export interface RuntimeImport {
 
 export type FixPlan =
   /** Inputs are module-stable: move it to module scope, wrapped in the runtime. */
-  | { readonly kind: 'hoist'; readonly description: string; readonly edits: readonly TextEdit[]; readonly imports?: RuntimeImport }
+  | { readonly kind: 'hoist'; readonly description: string; readonly edits: readonly TextEdit[]; readonly imports?: readonly RuntimeImport[] }
   /** Inputs vary per invocation: a `sharedCredentials(key, factory)` whose key is exactly those inputs. */
-  | { readonly kind: 'keyed'; readonly description: string; readonly edits: readonly TextEdit[]; readonly keyInputs: readonly string[]; readonly imports?: RuntimeImport }
+  | { readonly kind: 'keyed'; readonly description: string; readonly edits: readonly TextEdit[]; readonly keyInputs: readonly string[]; readonly imports?: readonly RuntimeImport[] }
   /** No rewrite is provably safe. */
   | { readonly kind: 'manual'; readonly reason: string };
 

@@ -25,10 +25,10 @@ export function applyFixes(text: string, sites: readonly Site[]): AppliedFixes {
     if (overlaps) continue;
     for (const edit of own) if (edit.range[0] !== edit.range[1]) taken.push([edit.range[0], edit.range[1]]);
     edits.push(...own);
-    if (site.fix.imports) {
-      const names = imports.get(site.fix.imports.module) ?? new Set<string>();
-      for (const name of site.fix.imports.names) names.add(name);
-      imports.set(site.fix.imports.module, names);
+    for (const wanted of site.fix.imports ?? []) {
+      const names = imports.get(wanted.module) ?? new Set<string>();
+      for (const name of wanted.names) names.add(name);
+      imports.set(wanted.module, names);
     }
     applied.push(site);
   }

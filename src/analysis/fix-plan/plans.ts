@@ -61,7 +61,7 @@ function hoist(shape: SiteShape, context: PlanContext, insertAt: number): FixPla
     { range: [insertAt, insertAt], text: `const ${name} = ${value}${semi}\n\n` },
     { range: [shape.node.range[0], shape.node.range[1]], text: name },
   ];
-  const imports = shape.wrap ? runtimeImport(context, ['cacheCredentials']) : undefined;
+  const imports = shape.wrap ? [runtimeImport(context, ['cacheCredentials'])] : undefined;
   if (imports) edits.push(...importEdits(context, imports));
   const description = shape.wrap ? `const ${name} = cacheCredentials(${shape.apiName}(…))` : `const ${name} = new ${shape.apiName}(…)`;
   return { kind: 'hoist', description, edits, ...(imports && { imports }) };
@@ -71,7 +71,7 @@ function keyed(shape: SiteShape, context: PlanContext, inputs: readonly string[]
   const key = keyText(shape, context);
   if (!key) return manual('its inputs are not plain data, so no cache key can be built from them.');
   const original = context.text.slice(shape.node.range[0], shape.node.range[1]);
-  const imports = runtimeImport(context, ['sharedCredentials']);
+  const imports = [runtimeImport(context, ['sharedCredentials'])];
   const edits: TextEdit[] = [
     { range: [shape.node.range[0], shape.node.range[1]], text: `sharedCredentials(${key}, () => ${original})` },
     ...importEdits(context, imports),
@@ -80,7 +80,7 @@ function keyed(shape: SiteShape, context: PlanContext, inputs: readonly string[]
 }
 
 /** `{ source: 'fromTemporaryCredentials', RoleArn: event.roleArn, RoleSessionName: 'app' }`: every input, named by its property. */
-function keyText(shape: SiteShape, context: PlanContext): string | undefined {
+export function keyText(shape: Pick<SiteShape, 'apiName' | 'node'>, context: PlanContext): string | undefined {
   const quote = preferredQuote(context.text);
   const leaves: [string, string][] = [['source', `${quote}${shape.apiName}${quote}`]];
   const collect = (node: TSESTree.Node, path: string[]): boolean => {
@@ -112,13 +112,13 @@ function keyText(shape: SiteShape, context: PlanContext): string | undefined {
   return `{ ${fields.join(', ')} }`;
 }
 
-function runtimeImport(context: PlanContext, names: readonly string[]): RuntimeImport {
+export function runtimeImport(context: PlanContext, names: readonly string[]): RuntimeImport {
   return { module: context.runtimeModule, names };
 }
 
-function importEdits(context: PlanContext, imports: RuntimeImport): TextEdit[] {
-  const edit = runtimeImportEdit(context.program, context.text, imports.module, imports.names);
-  return edit ? [edit] : [];
+/** One import edit per module, for a fix applied on its own (an ESLint suggestion). */
+export function importEdits(context: PlanContext, imports: readonly RuntimeImport[]): TextEdit[] {
+  return imports.flatMap((wanted) => runtimeImportEdit(context.program, context.text, wanted.module, wanted.names) ?? []);
 }
 
 export function topLevelStatement(node: TSESTree.Node): TSESTree.Node | undefined {
@@ -128,7 +128,7 @@ export function topLevelStatement(node: TSESTree.Node): TSESTree.Node | undefine
 }
 
 /** The node's text with the indentation of its first line taken off the lines after it. */
-function reindent(text: string, node: TSESTree.Node): string {
+export function reindent(text: string, node: TSESTree.Node): string {
   const original = text.slice(node.range[0], node.range[1]);
   const lineStart = text.lastIndexOf('\n', node.range[0] - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
