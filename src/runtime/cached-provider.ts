@@ -21,7 +21,7 @@ const REMEMBER_ERROR_SPAN_MS = 4_000;
 /** setTimeout's largest delay. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-type Options = Record<string, unknown> | undefined;
+type Options = Record<string, any> | undefined;
 
 export class CredentialCache {
   private readonly source: CredentialSource;
@@ -249,7 +249,7 @@ export class CredentialCache {
 
 /** Wraps any credential provider in the shared, auto-refreshing cache. */
 export function createCachedProvider(cache: CredentialCache): CachedCredentialProvider {
-  const provider = ((options?: Record<string, unknown>) => cache.get(options)) as CachedCredentialProvider;
+  const provider = ((options?: Record<string, any>) => cache.get(options)) as CachedCredentialProvider;
   // Writable on purpose: @aws-sdk/core assigns `memoized = true` to the provider it keeps.
   provider.memoized = true;
   provider.invalidate = (accessKeyId: string) => cache.invalidate(accessKeyId);

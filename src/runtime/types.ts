@@ -11,7 +11,7 @@ export interface AwsCredentialIdentity {
 }
 
 /** Any SDK v3 credential provider, or an async function returning credentials. */
-export type CredentialSource = (options?: Record<string, unknown>) => Promise<AwsCredentialIdentity>;
+export type CredentialSource = (options?: Record<string, any>) => Promise<AwsCredentialIdentity>;
 
 export type CredentialEventType =
   | 'refresh'
@@ -70,7 +70,7 @@ export interface CacheStats {
 }
 
 export interface CachedCredentialProvider {
-  (options?: Record<string, unknown>): Promise<AwsCredentialIdentity>;
+  (options?: Record<string, any>): Promise<AwsCredentialIdentity>;
   /** @aws-sdk/core skips its own per-client cache for providers marked memoized. */
   memoized: true;
   /** Forget the credentials if `rejectedAccessKeyId` is the cached one (e.g. after ExpiredToken). */
