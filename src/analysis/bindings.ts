@@ -89,14 +89,28 @@ export class Bindings {
     if (def.type === 'ImportBinding') return this.fromImport(def.node);
     if (def.type !== 'Variable' || def.node.type !== 'VariableDeclarator') return undefined;
     const declarator = def.node;
-    if (!declarator.init) return undefined;
-    if (variable.references.filter((reference) => reference.isWrite()).length > 1) return undefined;
+    const writes = variable.references.filter((reference) => reference.isWrite());
+    if (!declarator.init) return declarator.id.type === 'Identifier' ? this.fromAssignments(writes) : undefined;
+    if (writes.length > 1) return undefined;
     const init = this.resolve(declarator.init);
     if (!init) return undefined;
     if (declarator.id.type === 'Identifier') return init;
     const path = patternPath(declarator.id, def.name);
     if (!path || init.via !== 'ref') return undefined;
     return { module: init.module, path: [...init.path, ...path], via: 'ref' };
+  }
+
+  /** `let AWS; AWS = require('aws-sdk')`, also in if/else branches: every write the same module. */
+  private fromAssignments(writes: readonly { identifier: TSESTree.Node }[]): Resolved | undefined {
+    let found: Resolved | undefined;
+    for (const write of writes) {
+      const assignment = write.identifier.parent;
+      if (assignment?.type !== 'AssignmentExpression' || assignment.operator !== '=' || assignment.left !== write.identifier) return undefined;
+      const value = this.resolve(assignment.right);
+      if (!value || value.via !== 'ref' || (found && (found.module !== value.module || found.path.join('.') !== value.path.join('.')))) return undefined;
+      found = value;
+    }
+    return found;
   }
 
   private fromImport(node: TSESTree.Node): Resolved | undefined {

@@ -107,7 +107,7 @@ class FileAnalysis {
       return this.add(parent, entry, 'no-frozen-credentials', 'providerInvokedOnce', this.frequencies.of(parent), name, this.unfreezePlan(parent, call));
     }
     const frequency = this.frequencies.of(call);
-    if (frequency.kind !== 'per-invocation') return;
+    if (frequency.kind !== 'per-invocation' || entry.localOnly) return;
     const plan = planFor({ node: call, apiName: name, baseName: baseNameFor(name), wrap: true, keyable: true }, this.plan);
     this.add(call, entry, 'no-per-request-credential-provider', 'providerPerInvocation', frequency, name, plan);
   }

@@ -47,4 +47,6 @@ export interface CatalogEntry {
   /** True when one instance caches its credentials by itself (`fromNodeProviderChain`). */
   readonly selfCaching: boolean;
   readonly origin?: CredentialOrigin;
+  /** Reads only process memory (environment variables): creating it per request costs nothing. */
+  readonly localOnly?: boolean;
 }

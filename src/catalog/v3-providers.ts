@@ -11,7 +11,7 @@ function provider(exportName: string, origin: CredentialOrigin, singlePackages: 
 export const V3_PROVIDERS: readonly CatalogEntry[] = [
   provider('fromTemporaryCredentials', 'sts', []),
   provider('fromIni', 'ini', ['@aws-sdk/credential-provider-ini']),
-  provider('fromEnv', 'env', ['@aws-sdk/credential-provider-env']),
+  { ...provider('fromEnv', 'env', ['@aws-sdk/credential-provider-env']), localOnly: true },
   provider('fromProcess', 'process', ['@aws-sdk/credential-provider-process']),
   provider('fromSSO', 'sso', ['@aws-sdk/credential-provider-sso']),
   provider('fromTokenFile', 'web-identity', ['@aws-sdk/credential-provider-web-identity']),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSource, applyFixes, parseSource, type Site } from '../../src/analysis/index.js';
-import { FREQUENCY_SHAPES, IMPORT_STYLES, type Case } from './cases.js';
+import { FREQUENCY_SHAPES, IMPORT_STYLES, PUBLIC_REGRESSIONS, type Case } from './cases.js';
 
 const describeSite = (site: Site): string => `${site.rule}:${site.messageId}@${site.node.loc.start.line}`;
 
@@ -18,6 +18,7 @@ function fixAll(code: string, file: string): string {
 describe.each([
   ['import styles', IMPORT_STYLES],
   ['frequency shapes', FREQUENCY_SHAPES],
+  ['public regressions', PUBLIC_REGRESSIONS],
 ] as const)('%s', (_, cases: readonly Case[]) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const file = c.file ?? 'a.mjs';
