@@ -47,7 +47,9 @@ export function scheduleFor(fetchedAt: number, expiresAt: number, random: number
   return {
     expiresAt,
     advisoryAt,
-    mandatoryAt: expiresAt - mandatoryWindowMs(advisoryMs),
+    // For credentials of two minutes or less the mandatory window would swallow the advisory one;
+    // keep half of it non-blocking so a background refresh can land before anyone must wait.
+    mandatoryAt: expiresAt - Math.min(mandatoryWindowMs(advisoryMs), advisoryMs / 2),
     proactiveAt: proactiveRefreshAt(fetchedAt, advisoryAt, advisoryMs, random),
   };
 }

@@ -39,6 +39,17 @@ describe('container credentials, S3 client per request, 200 concurrent callers',
     expect(fake.calls.container + fake.calls.containerRejected).toBeGreaterThan(CALLERS);
   });
 
+  it('baseline: fromContainerMetadata() per client fails requests on 429', async () => {
+    const results = await runPool(CALLERS, CALLERS, (i) => upload(new S3Client({ region: 'us-east-1', credentials: fromContainerMetadata() }), i));
+    const failed = rejections(results);
+    console.log(
+      `[sdk-container] baseline fromContainerMetadata() per client: ${fake.calls.container} container calls, ${fake.calls.containerRejected} answered 429, ` +
+        `${failed.length}/${CALLERS} requests failed (${(failed[0] as Error | undefined)?.message?.slice(0, 80) ?? 'none'})`,
+    );
+    expect(fake.calls.containerRejected).toBeGreaterThan(0);
+    expect(failed.length).toBeGreaterThan(0);
+  });
+
   it('cacheCredentials(fromContainerMetadata()): 0 failed requests, 1 container call', async () => {
     const credentials = cacheCredentials(fromContainerMetadata(), { name: 'fromContainerMetadata()' });
     try {

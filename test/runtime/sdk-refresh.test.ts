@@ -71,18 +71,33 @@ describe('8-second credentials, 200 ms source, 20 paced callers', () => {
   });
 
   it('cacheCredentials: no call after the first waits for a refresh, no expired key is used, several refreshes', async () => {
-    const provider = cacheCredentials(fromTemporaryCredentials({ params: { RoleArn: ROLE, RoleSessionName: 'paced' } }), { name: 'paced' });
-    const refreshes: number[] = [];
+    // The refresh jitter cycles through its extremes and middle, so the run covers the latest
+    // proactive point the jitter can pick (0) on every third refresh instead of by chance.
+    const jitter = [0, 0.5, 0.999];
+    let draws = 0;
+    const random = () => jitter[draws++ % jitter.length]!;
+    const provider = cacheCredentials(fromTemporaryCredentials({ params: { RoleArn: ROLE, RoleSessionName: 'paced' } }), { name: 'paced', random });
     try {
-      // Resolution time of the provider itself, sampled independently of the HTTP requests.
+      // Resolution time of the provider itself, sampled independently of the HTTP requests. A probe
+      // that takes long is described (when, state, refresh in flight) so a failure explains itself.
+      const t0 = performance.now();
       const probes: number[] = [];
+      const slowProbes: string[] = [];
+      let expiredServed = 0;
       const probe = (async () => {
         await provider();
         const deadline = performance.now() + 20_000;
         for (let i = 0; i < 2_000 && performance.now() < deadline; i++) {
+          const before = provider.stats();
           const started = performance.now();
-          await provider();
-          probes.push(performance.now() - started);
+          const credentials = await provider();
+          const waited = performance.now() - started;
+          probes.push(waited);
+          if (credentials.expiration && credentials.expiration.getTime() <= Date.now()) expiredServed++;
+          if (waited >= SOURCE_LATENCY_MS / 2) {
+            const left = before.expiration ? before.expiration.getTime() - Date.now() : NaN;
+            slowProbes.push(`+${(started - t0).toFixed(0)} ms waited ${waited.toFixed(0)} ms (state ${before.state}, refreshing ${before.refreshing}, ${left} ms to expiry)`);
+          }
           await sleep(10);
         }
       })();
@@ -90,7 +105,6 @@ describe('8-second credentials, 200 ms source, 20 paced callers', () => {
       await probe;
       const s = summary(samples);
       const issued = fake.roles.get(ROLE)?.issued ?? 0;
-      refreshes.push(issued);
       const probeMax = Math.max(...probes);
       console.log(
         `[sdk-refresh] cached: ${s.calls} calls over 20 s, ${s.failed} failed, ${fake.calls.assumeRole} AssumeRole (${issued - 1} refreshes), ` +
@@ -101,7 +115,9 @@ describe('8-second credentials, 200 ms source, 20 paced callers', () => {
       expect(fake.calls.expired).toBe(0);
       expect(fake.calls.invalidKey).toBe(0);
       expect(s.calls).toBeGreaterThan(CALLERS * 30);
-      // A refresh costs >= 200 ms; a call that had waited for one would show it.
+      expect(expiredServed).toBe(0);
+      // A refresh costs >= 200 ms; a call that had waited for (part of) one would show it.
+      expect(slowProbes).toEqual([]);
       expect(probeMax).toBeLessThan(SOURCE_LATENCY_MS / 2);
       expect(s.max).toBeLessThan(SOURCE_LATENCY_MS);
       // 8 s credentials refreshed 2-4 s after each fetch: at least 4 refreshes in 20 s.

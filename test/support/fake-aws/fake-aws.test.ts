@@ -155,6 +155,31 @@ describe('fake AWS server', () => {
     expect(error.statusCode).toBe(403);
   });
 
+  it('serves aws-sdk v2 instance (IMDSv2, via its endpoint option) and container credentials', async () => {
+    const instance = new AWS.EC2MetadataCredentials({ endpoint: fake.url, maxRetries: 0 } as ConstructorParameters<typeof AWS.EC2MetadataCredentials>[0]);
+    await instance.getPromise();
+    expect(fake.roleOf(instance.accessKeyId)).toBe(DEFAULT_INSTANCE_ROLE);
+    expect(instance.expireTime.getTime()).toBeGreaterThan(Date.now() + 3_500_000);
+    expect(fake.calls).toMatchObject({ imds: 1, imdsToken: 1 });
+    process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI = fake.containerUri;
+    try {
+      const container = new AWS.ECSCredentials({ maxRetries: 0 });
+      await container.getPromise();
+      expect(fake.roleOf(container.accessKeyId)).toBe(DEFAULT_CONTAINER_ROLE);
+      expect(fake.calls.container).toBe(1);
+    } finally {
+      delete process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
+    }
+  });
+
+  it('counts other service calls with the key that signed them', async () => {
+    const s3 = new S3Client({ region: 'us-east-1', forcePathStyle: true });
+    await s3.send(new PutObjectCommand({ Bucket: 'example', Key: 'k', Body: 'x' }));
+    expect(fake.calls).toMatchObject({ other: 1, service: 1, assumeRole: 0 });
+    expect(fake.serviceRequests).toEqual([expect.objectContaining({ service: 's3', operation: 'PutObject', accessKeyId: BASE_ACCESS_KEY_ID, status: 200 })]);
+    expect(fake.signedBy.get(BASE_ACCESS_KEY_ID)).toBe(1);
+  });
+
   it('applies latency per endpoint', async () => {
     fake.configure({ latencyMs: { assumeRole: 150 } });
     let started = performance.now();

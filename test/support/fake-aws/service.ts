@@ -28,6 +28,7 @@ function answer(request: FakeRequest, operation: string): Reply {
 }
 
 export function handleService(state: FakeState, request: FakeRequest): Reply {
+  state.calls.other++;
   state.calls.service++;
   const operation = operationOf(request);
   const reply = checkSigningKey(state, request, 'service') ?? answer(request, operation);

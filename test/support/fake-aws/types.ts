@@ -116,7 +116,9 @@ export interface FakeAwsCalls {
   imdsToken: number;
   /** Every request to /latest/... */
   imdsRequests: number;
-  /** Non-STS service requests (S3, Kinesis, anything else). */
+  /** Non-STS service requests (S3 PutObject, Kinesis, anything else), answered with a generic 200. */
+  other: number;
+  /** The same count as `other` (the name earlier callers used). */
   service: number;
   /** Requests refused because the signing key had expired. */
   expired: number;
