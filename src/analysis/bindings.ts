@@ -91,7 +91,8 @@ export class Bindings {
     const declarator = def.node;
     const writes = variable.references.filter((reference) => reference.isWrite());
     if (!declarator.init) return declarator.id.type === 'Identifier' ? this.fromAssignments(writes) : undefined;
-    if (writes.length > 1) return undefined;
+    const inPattern = (node: TSESTree.Node): boolean => node.range[0] >= declarator.id.range[0] && node.range[1] <= declarator.id.range[1];
+    if (writes.filter((write) => !inPattern(write.identifier)).length > 0 || writes.length > 2) return undefined;
     const init = this.resolve(declarator.init);
     if (!init) return undefined;
     if (declarator.id.type === 'Identifier') return init;

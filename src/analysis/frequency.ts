@@ -24,6 +24,8 @@ const EVENT_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 
 /** Exported functions with these names are set-up code, run once at start. */
 const SETUP_NAME = /^(main|init|initialize|setup|bootstrap|configure|register|start|startup)$/i;
 const HANDLER_NAME = /handler|lambda/i;
+/** Next.js app-router and similar file-based routers export one function per HTTP method. */
+const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
 const ONCE_INITIALISERS = new Set(['useMemo', 'React.useMemo', 'useState', 'React.useState', 'useRef', 'React.useRef', 'once', 'lazy']);
 
 export class Frequencies {
@@ -87,16 +89,25 @@ export class Frequencies {
     const target = missingTarget(node.test);
     if (!target) return false;
     const body = this.context.text.slice(node.consequent.range[0], node.consequent.range[1]);
-    if (target.map && body.includes(`${target.map}.set(`)) return true;
+    if (target.map && body.includes(`${target.map}.set(`)) return this.outlivesCall(node, target.map);
+    if (target.index && new RegExp(`${escapeRegExp(target.index)}\\[[^\\]]+\\]\\s*(=[^=]|\\?\\?=)`).test(body)) return this.outlivesCall(node, target.index);
     if (!target.name) return false;
     const assigns = new RegExp(`(^|[^\\w$.])${escapeRegExp(target.name)}\\s*(=[^=]|\\?\\?=)`).test(body);
     if (!assigns) return false;
-    if (target.name.startsWith('this.') || body.includes('.set(')) return true;
-    // A variable that outlives the call: declared outside the function that contains the `if`.
-    const root = target.name.split('.')[0]!;
+    // `let p = cache.get(k); if (!p) { p = …; cache.set(k, p) }`: the cache must outlive the call.
+    const setter = /([\w$.]+)\.set\(/.exec(body)?.[1];
+    if (setter) return this.outlivesCall(node, setter);
+    return this.outlivesCall(node, target.name);
+  }
+
+  /** The variable at the root of `dotted` outlives the call that runs `node` (a cache, not a local). */
+  private outlivesCall(node: TSESTree.Node, dotted: string): boolean {
+    const root = dotted.split('.')[0]!;
+    if (root === 'this' || root === 'globalThis' || root === 'global') return true;
     const fn = enclosingFunction(node);
     const variable = this.findByName(node, root);
     if (!variable) return false;
+    if (isRefHolder(variable)) return true; // React: `if (!ref.current) ref.current = …`
     return !fn || !contains(fn, variable.defs[0]?.name);
   }
 
@@ -135,7 +146,9 @@ export class Frequencies {
       case 'Property':
         return this.ofObjectMember(parent, fn);
       case 'ExportDefaultDeclaration':
-        return this.ofExported(fn, 'default');
+        return this.ofExported(fn, fn.type !== 'ArrowFunctionExpression' && fn.id ? fn.id.name : 'default');
+      case 'JSXExpressionContainer':
+        return perInvocation('event handler', fn);
       case 'ExportNamedDeclaration':
         return this.ofExported(fn, fn.type === 'FunctionDeclaration' ? fn.id?.name ?? '' : '');
       case 'VariableDeclarator':
@@ -153,12 +166,13 @@ export class Frequencies {
     if (wrapper) return once(`inside ${wrapper}()`);
     const callee = dottedName(call.callee) ?? '';
     if (ONCE_INITIALISERS.has(callee)) return once(`${callee}() initialiser`);
-    const method = callee.split('.').pop() ?? '';
+    const unwrapped = call.callee.type === 'ChainExpression' ? call.callee.expression : call.callee;
+    const method = unwrapped.type === 'MemberExpression' ? staticPropertyName(unwrapped) ?? '' : callee;
     if (SAME_RUN_CALLEES.has(callee) || SAME_RUN_CALLEES.has(method)) return this.of(call);
     if (callee === 'setInterval') return perInvocation('timer', call);
     if (/^(React\.)?use(Effect|LayoutEffect|Callback)$/.test(callee)) return perInvocation('React render', call);
     if (ITERATION_CALLEES.has(method)) return perInvocation('loop', call);
-    if (callee.includes('.') && ROUTE_METHODS.has(method)) return perInvocation('route handler', call);
+    if (unwrapped.type === 'MemberExpression' && ROUTE_METHODS.has(method)) return perInvocation('route callback', call);
     if (method === 'createServer' || method === 'Server') return perInvocation('request handler', call);
     if (EVENT_METHODS.has(method)) return perInvocation('event handler', call);
     void fn;
@@ -180,8 +194,9 @@ export class Frequencies {
   private exportedFrequency(name: string, fn: FunctionNode): Frequency {
     if (SETUP_NAME.test(name)) return once('set-up function');
     if (HANDLER_NAME.test(name)) return perInvocation('Lambda handler', fn);
+    if (HTTP_METHOD.test(name)) return perInvocation('route handler', fn);
     if (this.isComponent(fn, name)) return perInvocation('React component render', fn);
-    return perInvocation('exported function (a per-call factory)', fn);
+    return perInvocation('per-call factory', fn);
   }
 
   private ofAssigned(fn: FunctionNode, assignment: TSESTree.AssignmentExpression): Frequency {
@@ -203,7 +218,10 @@ export class Frequencies {
       if (reference.init || reference.identifier === declaration.id) continue;
       const use = this.ofUse(reference.identifier as TSESTree.Identifier, name, fn);
       if (use.kind === 'per-invocation') {
-        return use.context.startsWith('function called from') ? use : perInvocation(`function called from ${/^[aeiou]/i.test(use.context) ? 'an' : 'a'} ${use.context}`, use.because);
+        // Passed or exported by name, the function *is* the handler; called, it runs from one.
+        const { parent, child } = outerParent(reference.identifier as TSESTree.Node);
+        const called = (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee === child;
+        return !called || use.context.startsWith('function called from') ? use : perInvocation(`function called from ${/^[aeiou]/i.test(use.context) ? 'an' : 'a'} ${use.context}`, use.because);
       }
       result = use;
     }
@@ -251,6 +269,12 @@ export class Frequencies {
     for (const variable of variables) {
       for (const reference of variable.references) {
         const { parent, child } = outerParent(reference.identifier as TSESTree.Node);
+        if (parent?.type === 'CallExpression' && parent.callee !== child) {
+          const registration = this.registration(parent);
+          if (registration === 'per-request') return perInvocation('request-scoped provider', parent);
+          if (registration === 'singleton') instantiated = true;
+          continue;
+        }
         if (parent?.type !== 'NewExpression' || parent.callee !== child) continue;
         instantiated = true;
         const frequency = this.of(parent);
@@ -258,6 +282,22 @@ export class Frequencies {
       }
     }
     return once(instantiated ? 'class instantiated once' : 'class instantiated elsewhere (assumed once)');
+  }
+
+  /**
+   * A class handed to a DI container: `container.register(X, …)`, `registerSingleton(X)`,
+   * `bind(X).toSelf()`, `asClass(X)`, `providers: [X]`-style calls. Singleton unless the same
+   * statement asks for a per-request or transient lifetime (`Lifecycle.Transient`,
+   * `Lifecycle.ResolutionScoped`, `inRequestScope()`, `inTransientScope()`, `Scope.REQUEST`,
+   * `.scoped()`/`.transient()` in awilix).
+   */
+  private registration(call: TSESTree.CallExpression): 'singleton' | 'per-request' | undefined {
+    const callee = dottedName(call.callee) ?? '';
+    if (!/(^|\.)(register\w*|bind|rebind|asClass|provide|addSingleton|addScoped|addTransient)$/.test(callee)) return undefined;
+    let statement: TSESTree.Node = call;
+    while (statement.parent && statement.parent.type !== 'Program' && statement.parent.type !== 'BlockStatement') statement = statement.parent;
+    const text = this.context.text.slice(statement.range[0], statement.range[1]);
+    return /Lifecycle\.(Transient|ResolutionScoped)|in(Request|Transient)Scope\(|Scope\.(REQUEST|TRANSIENT)|\.(scoped|transient)\(\)|add(Scoped|Transient)/.test(text) ? 'per-request' : 'singleton';
   }
 
   private isComponent(fn: FunctionNode, name: string): boolean {
@@ -291,6 +331,13 @@ function isExportTarget(parent: TSESTree.Node, object: TSESTree.Node): boolean {
   return false;
 }
 
+/** `const ref = useRef(…)`: its `.current` outlives the render. */
+function isRefHolder(variable: VariableLike): boolean {
+  const node = variable.defs[0]?.node;
+  if (node?.type !== 'VariableDeclarator' || node.init?.type !== 'CallExpression') return false;
+  return /^(React\.)?useRef$/.test(dottedName(node.init.callee) ?? '');
+}
+
 function isLazyAssignment(logical: TSESTree.LogicalExpression, right: TSESTree.Node): boolean {
   if (logical.operator === '&&' || right.type !== 'AssignmentExpression' || right.operator !== '=') return false;
   const left = dottedName(logical.left);
@@ -298,7 +345,7 @@ function isLazyAssignment(logical: TSESTree.LogicalExpression, right: TSESTree.N
 }
 
 /** The thing an `if` test checks is missing: `!x`, `x == null`, `x === undefined`, `!m.has(k)`, `!m.get(k)`. */
-function missingTarget(test: TSESTree.Node): { name?: string; map?: string } | undefined {
+function missingTarget(test: TSESTree.Node): { name?: string; map?: string; index?: string } | undefined {
   if (test.type === 'UnaryExpression' && test.operator === '!') {
     const argument = test.argument;
     if (argument.type === 'CallExpression' && argument.callee.type === 'MemberExpression') {
@@ -307,6 +354,10 @@ function missingTarget(test: TSESTree.Node): { name?: string; map?: string } | u
         const map = dottedName(argument.callee.object);
         return map ? { map } : undefined;
       }
+    }
+    if (argument.type === 'MemberExpression' && argument.computed) {
+      const map = dottedName(argument.object);
+      return map ? { index: map } : undefined;
     }
     const name = dottedName(argument);
     return name ? { name } : undefined;

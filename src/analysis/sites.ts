@@ -17,7 +17,9 @@ import { RUNTIME_WRAPPERS } from '../catalog/runtime.js';
 import { Bindings, type Resolved } from './bindings.js';
 import { costOf } from './costs.js';
 import { NameAllocator, baseNameFor } from './fix-plan/names.js';
-import { type PlanContext, manual, planFor } from './fix-plan/plans.js';
+import { sharedDefaultChainPlan } from './fix-plan/client-credentials.js';
+import { unfreezePlan } from './fix-plan/unfreeze.js';
+import { type PlanContext, importEdits, manual, planFor } from './fix-plan/plans.js';
 import { Frequencies } from './frequency.js';
 import { mskPlan } from './fix-plan/msk.js';
 import { Scopes } from './scopes.js';
@@ -27,7 +29,7 @@ import { collect, dottedName, outerParent, staticPropertyName, unwrap } from './
 export function findSites(input: AnalysisInput, options: AnalysisOptions = {}): Site[] {
   const runtimeModule = options.runtimeModule ?? DEFAULT_RUNTIME_MODULE;
   if (!MODULE_FRAGMENTS.some((fragment) => input.text.includes(fragment)) && !input.text.includes(runtimeModule)) return [];
-  return new FileAnalysis(input, runtimeModule, new Set(options.memoizers ?? [])).run();
+  return new FileAnalysis(input, runtimeModule, new Set(options.memoizers ?? []), new Set(options.availableModules ?? [])).run();
 }
 
 class FileAnalysis {
@@ -42,6 +44,7 @@ class FileAnalysis {
     private readonly input: AnalysisInput,
     private readonly runtimeModule: string,
     private readonly memoizers: ReadonlySet<string>,
+    private readonly availableModules: ReadonlySet<string>,
   ) {
     this.collected = collect(input.ast);
     this.scopes = new Scopes(input.scopeManager);
@@ -67,9 +70,13 @@ class FileAnalysis {
     // Source order, so hoisted names are numbered top to bottom.
     const nodes = [...this.collected.calls, ...this.collected.news, ...this.collected.assignments].sort(bySource);
     for (const node of nodes) {
-      if (node.type === 'CallExpression') this.visitCall(node);
-      else if (node.type === 'NewExpression') this.visitNew(node);
-      else this.visitAssignment(node);
+      try {
+        if (node.type === 'CallExpression') this.visitCall(node);
+        else if (node.type === 'NewExpression') this.visitNew(node);
+        else this.visitAssignment(node);
+      } catch {
+        // A shape the analysis does not know: skip this node, never the file.
+      }
     }
     return this.sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
   }
@@ -146,7 +153,7 @@ class FileAnalysis {
     if (entry?.kind !== 'provider') return false;
     const frequency = this.frequencies.of(call);
     if (frequency.kind !== 'once') return false;
-    const plan = manual('pass the provider itself as `credentials` (wrapped in `cacheCredentials`) instead of the credentials it resolved once.');
+    const plan = unfreezePlan(parent, this.input.text.slice(call.callee.range[0], call.callee.range[1]), this.scopes);
     this.add(call, entry, 'no-frozen-credentials', 'awaitedCredentialsFrozen', frequency, entry.exportName!, plan);
     return true;
   }
@@ -181,18 +188,47 @@ class FileAnalysis {
     if (frequency.kind !== 'per-invocation') return;
     const callee = this.bindings.resolve(node.callee)!;
     const name = callee.path[callee.path.length - 1] ?? entry.exportName ?? 'Client';
-    const credentials = credentialsProperty(node);
+    const credentials = this.credentialsOf(node);
+    if (credentials === 'opaque') return; // config the analysis cannot see: it may carry credentials
     if (!credentials) {
+      if (entry.id === 'v3:SignatureV4') return; // it has no default chain: `credentials` is required
       const plan = planFor({ node, apiName: name, baseName: baseNameFor(name), wrap: false, keyable: false }, this.plan);
-      const fixed = plan.kind === 'manual' ? manual(`${plan.reason} Or give it \`credentials\`: one module-scope \`cacheCredentials(fromNodeProviderChain())\` shared by every client.`) : plan;
+      const fixed = plan.kind === 'manual' ? sharedDefaultChainPlan(node, name, this.plan, this.availableModules, plan.reason) : plan;
       return this.add(node, entry, 'no-per-request-client', 'clientDefaultChainPerInvocation', frequency, name, fixed);
     }
-    const provider = this.uncachedModuleProvider(credentials.value);
+    const provider = this.uncachedModuleProvider(credentials);
     if (!provider) return;
     const [providerEntry, providerCall, isModuleLevel] = provider;
     const plan = isModuleLevel ? this.wrapDeclarationPlan(providerCall, providerEntry) : manual('the provider it is given is not created at module scope.');
     const data = { cost: costOf(providerEntry.origin) };
-    this.add(node, entry, 'no-per-request-client', 'clientUncachedProviderPerInvocation', frequency, name, plan, { provider: providerEntry.exportName! , ...data });
+    this.add(node, entry, 'no-per-request-client', 'clientUncachedProviderPerInvocation', frequency, name, plan, { provider: providerEntry.exportName!, ...data });
+  }
+
+  /**
+   * The value of the client's `credentials`, undefined when its config has none, or 'opaque' when
+   * the config cannot be seen (a parameter, a call, a spread). A config held in a `const` bound to
+   * an object literal is looked into.
+   */
+  private credentialsOf(node: TSESTree.NewExpression): TSESTree.Node | 'opaque' | undefined {
+    let config = node.arguments[0] ? unwrap(node.arguments[0]) : undefined;
+    if (!config) return undefined;
+    if (config.type === 'Identifier') config = this.constObject(config) ?? config;
+    if (config.type !== 'ObjectExpression') return 'opaque';
+    let found: TSESTree.Node | 'opaque' | undefined;
+    for (const property of config.properties) {
+      if (property.type === 'SpreadElement') found = 'opaque';
+      else if (staticPropertyName(property) === 'credentials') found = property.value;
+      else if (property.computed) found = 'opaque';
+    }
+    return found;
+  }
+
+  private constObject(identifier: TSESTree.Identifier): TSESTree.ObjectExpression | undefined {
+    const variable = this.scopes.findVariable(identifier);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== 'Variable' || def.node.type !== 'VariableDeclarator' || def.parent?.type !== 'VariableDeclaration' || def.parent.kind !== 'const') return undefined;
+    const init = def.node.init ? unwrap(def.node.init) : undefined;
+    return def.node.id.type === 'Identifier' && init?.type === 'ObjectExpression' ? init : undefined;
   }
 
   /** The `credentials` value is a variable bound to a provider that does not cache by itself. */
@@ -215,12 +251,10 @@ class FileAnalysis {
     if (parent?.type !== 'VariableDeclarator') return manual('wrap the provider in `cacheCredentials(...)` where it is created.');
     const original = this.input.text.slice(call.range[0], call.range[1]);
     const imports = [{ module: this.runtimeModule, names: ['cacheCredentials'] }];
-    const plan = planFor({ node: call, apiName: entry.exportName!, baseName: 'unused', wrap: true, keyable: false }, this.plan);
-    const importEdits = plan.kind === 'hoist' ? plan.edits.filter((e) => e.isImport) : [];
     return {
       kind: 'hoist',
       description: `cacheCredentials(${entry.exportName}(…)) where it is created, so every client shares one cache`,
-      edits: [{ range: [call.range[0], call.range[1]], text: `cacheCredentials(${original})` }, ...importEdits],
+      edits: [...importEdits(this.plan, imports), { range: [call.range[0], call.range[1]], text: `cacheCredentials(${original})` }],
       imports,
     };
   }
@@ -232,7 +266,14 @@ class FileAnalysis {
     const frequency = this.frequencies.of(assignment);
     if (frequency.kind !== 'per-invocation') return;
     const entry = this.entryOf(right) ?? V2_GLOBAL_CREDENTIALS;
-    const plan = manual('set `AWS.config.credentials` once at start-up; per request, pass `credentials` to the client instead.');
+    // Static inputs: one credentials object, built once and assigned (it caches and refreshes itself).
+    // Varying inputs: a process-wide global set per request races between concurrent requests.
+    const hoisted = entry.kind === 'v2-credentials' && entry !== V2_GLOBAL_CREDENTIALS
+      ? planFor({ node: right, apiName: entry.exportName!, baseName: baseNameFor(entry.exportName!), wrap: false, keyable: false }, this.plan)
+      : undefined;
+    const plan = hoisted && hoisted.kind !== 'manual'
+      ? hoisted
+      : manual('set `AWS.config.credentials` once at start-up; per request, pass `credentials` to the client instead (a global set per request races between concurrent requests).');
     this.add(assignment, entry, 'no-frozen-credentials', 'globalCredentialsPerInvocation', frequency, entry.exportName ?? 'AWS.config.credentials', plan);
   }
 
@@ -241,20 +282,11 @@ class FileAnalysis {
     return !!resolved && isV2GlobalCredentials(resolved);
   }
 
-  /** `fromX()()` passed as `credentials` (awaited): pass the provider itself. */
+  /** `fromX()()`, awaited or not: pass the provider `fromX()` itself. */
   private unfreezePlan(outer: TSESTree.CallExpression, inner: TSESTree.CallExpression): FixPlan {
-    const { parent, child } = outerParent(outer);
-    const awaited = parent?.type === 'AwaitExpression' ? parent : undefined;
-    const holder = awaited ? outerParent(awaited) : { parent, child };
-    if (holder.parent?.type === 'Property' && staticPropertyName(holder.parent) === 'credentials' && holder.parent.value === holder.child) {
-      const target = awaited ?? outer;
-      return {
-        kind: 'hoist',
-        description: 'pass the provider itself as `credentials`, so the client refreshes it',
-        edits: [{ range: [target.range[0], target.range[1]], text: this.input.text.slice(inner.range[0], inner.range[1]) }],
-      };
-    }
-    return manual('pass the provider itself where the credentials are used, so they are refreshed before they expire.');
+    const { parent } = outerParent(outer);
+    const resolved = parent?.type === 'AwaitExpression' ? parent : outer;
+    return unfreezePlan(resolved, this.input.text.slice(inner.range[0], inner.range[1]), this.scopes);
   }
 
   private add(
@@ -270,16 +302,4 @@ class FileAnalysis {
     const context = frequency.kind === 'per-invocation' ? (frequency as PerInvocation).context : frequency.reason;
     this.sites.push({ rule, messageId, node, entry, frequency, fix, data: { name, context, cost: costOf(entry.origin), ...extra } });
   }
-}
-
-/** The `credentials` property of a client's config object literal, if any. */
-function credentialsProperty(node: TSESTree.NewExpression): TSESTree.Property | undefined {
-  const config = node.arguments[0] ? unwrap(node.arguments[0]) : undefined;
-  if (!config) return undefined;
-  if (config.type !== 'ObjectExpression') return { value: config } as TSESTree.Property; // opaque config: assume it may carry credentials
-  for (const property of config.properties) {
-    if (property.type === 'SpreadElement') return { value: property.argument } as TSESTree.Property;
-    if (staticPropertyName(property) === 'credentials') return property;
-  }
-  return undefined;
 }

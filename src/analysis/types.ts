@@ -23,6 +23,11 @@ export interface AnalysisOptions {
   readonly memoizers?: readonly string[];
   /** Module the fixes import the runtime from. */
   readonly runtimeModule?: string;
+  /**
+   * Modules the project can import (its dependencies), so a fix may add an import of them. Without
+   * it, fixes import only the runtime and modules the file already imports.
+   */
+  readonly availableModules?: readonly string[];
 }
 
 export const DEFAULT_RUNTIME_MODULE = 'eslint-plugin-aws-credentials/runtime';

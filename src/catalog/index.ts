@@ -26,7 +26,7 @@ for (const entry of [...V3_PROVIDERS, ...V3_COMMANDS, ...MSK_TOKENS, ...V2_CREDE
 }
 
 /** Module names whose mention makes a file worth analysing at all. */
-export const MODULE_FRAGMENTS = ['@aws-sdk/', 'aws-sdk', 'aws-msk-iam-sasl-signer-js', '@smithy/signature-v4'] as const;
+export const MODULE_FRAGMENTS = ['@aws-sdk/', 'aws-sdk', 'aws-msk-iam-sasl-signer-js', '@smithy/'] as const;
 
 export function isCatalogModule(module: string, runtimeModule: string): boolean {
   return module === runtimeModule || MODULE_FRAGMENTS.some((fragment) => module.startsWith(fragment));

@@ -8,5 +8,10 @@ export const V3_CLIENTS: readonly CatalogEntry[] = [
   { id: 'v3:SignatureV4', sdk: 'v3', modules: ['@smithy/signature-v4'], exportName: 'SignatureV4', kind: 'client', construct: 'new', selfCaching: false, origin: 'chain' },
 ];
 
-/** Exports of client packages that end in `Client` but build no credentials of their own. */
+/**
+ * Exports of client packages that end in `Client` but build no credentials of their own.
+ * `DynamoDBDocumentClient.from(client)` (@aws-sdk/lib-dynamodb) signs with the client it wraps:
+ * only that inner `new DynamoDBClient(...)` is judged, and a document client built per request
+ * around a shared DynamoDBClient costs nothing.
+ */
 export const NOT_CLIENTS: ReadonlySet<string> = new Set(['DynamoDBDocumentClient', 'SmithyClient', 'ServiceClient']);

@@ -1,31 +1,71 @@
-// The cache state machine for one credential source.
+// The cache state machine for one credential source. Time is a number from the injected clock;
+// every boundary is precomputed when credentials arrive (windows.ts).
 //
-//   empty ──fetch──▶ valid ──(proactiveAt)──▶ refresh-due ──(advisoryAt)──▶ advisory ──(mandatoryAt)──▶ mandatory ──▶ expired
+//   empty ──fetch──▶ valid ──proactiveAt──▶ refresh-due ──advisoryAt──▶ advisory ──mandatoryAt──▶ mandatory ──▶ expired
 //
-// valid: served from cache. refresh-due / advisory: served from cache at once while one background
-// refresh runs. mandatory / expired / empty: callers wait for one shared refresh. A recoverable
-// failure keeps the cached credentials (even expired) and starts a backoff; a non-recoverable one is
-// raised and remembered for a few seconds.
-import { CredentialsUnavailableError, ExpiredCredentialsError, errorSummary, isNonRecoverableCredentialError } from './errors.js';
+//   empty                    callers wait for one shared fetch; a failure is raised (next call retries).
+//   valid                    served from the cache: the hot path, one comparison.
+//   refresh-due, advisory    served from the cache at once; one caller (or the timer) starts a refresh
+//                            in the background and is itself served the cached credentials: nobody waits.
+//                            (refresh-due exists only with backgroundRefresh, the default.)
+//   mandatory, expired       callers wait for one shared refresh.
+//
+// Orthogonal to these: a refresh in flight (shared), a backoff after a recoverable failure (the
+// cached credentials are served, even expired, and the source is left alone until it ends), and a
+// remembered non-recoverable error (raised again without a source call for 1-5 s).
+import {
+  CredentialsUnavailableError,
+  InvalidCredentialsError,
+  StaleCredentialsError,
+  errorSummary,
+  isNonRecoverableCredentialError,
+} from './errors.js';
 import { DEFAULT_SOURCE_CALLS_PER_MINUTE, SourceCallLimiter } from './rate-limit.js';
 import { redactedInspect } from './redact.js';
 import type { AwsCredentialIdentity, CacheOptions, CacheStats, CachedCredentialProvider, CredentialEvent, CredentialSource } from './types.js';
 import { NEVER, type RefreshSchedule, scheduleFor } from './windows.js';
 
-/** Random 300-600 s: the SDKs' static-stability backoff; long enough to ride out STS throttling. */
+/**
+ * Random 300-600 s after a recoverable failure (throttling, network, 5xx): the AWS SDKs' static
+ * stability backoff. Long enough for STS throttling or an endpoint outage to pass without every
+ * process retrying in step; short enough that fresh credentials arrive well within an advisory window.
+ */
 const BACKOFF_MIN_MS = 300_000;
 const BACKOFF_SPAN_MS = 300_000;
-/** Random 1-5 s: stops a tight retry loop after AccessDenied without hiding a fixed policy for long. */
+/**
+ * Random 1-5 s during which a non-recoverable error (AccessDenied...) is raised again without a
+ * source call: stops a tight retry loop, yet a fixed policy is seen within seconds.
+ */
 const REMEMBER_ERROR_MIN_MS = 1_000;
 const REMEMBER_ERROR_SPAN_MS = 4_000;
-/** setTimeout's largest delay. */
+/** setTimeout's largest delay; a longer wait is re-armed when it fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-type Options = Record<string, any> | undefined;
+type SourceOptions = Record<string, any> | undefined;
+
+function positiveOption(value: number | undefined, name: string, allowZero: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0 || (!allowZero && value === 0)) {
+    throw new RangeError(`cacheCredentials: ${name} must be a ${allowZero ? 'non-negative' : 'positive'} number (got ${String(value)}).`);
+  }
+  return value;
+}
+
+/** Expiration as ms since epoch; Infinity when absent; NaN when unusable. */
+function expirationMs(value: unknown): number {
+  if (value === undefined || value === null) return Infinity;
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'string' || typeof value === 'number') return new Date(value).getTime();
+  return NaN;
+}
 
 export class CredentialCache {
-  private readonly source: CredentialSource;
   readonly label: string;
+  readonly keyHash: string | undefined;
+  /** Last time the entry was asked for credentials (the registry's idle eviction reads it). */
+  lastAccess: number;
+
+  private readonly source: CredentialSource;
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly background: boolean;
@@ -33,20 +73,27 @@ export class CredentialCache {
   private readonly fixedBackoffMs: number | undefined;
   private readonly onEvent: ((event: CredentialEvent) => void) | undefined;
   private readonly limiter: SourceCallLimiter;
-  readonly keyHash: string | undefined;
 
   private credentials: AwsCredentialIdentity | undefined;
+  /** One resolved promise per credentials, returned as is on the hot path (no allocation). */
   private resolved: Promise<AwsCredentialIdentity> | undefined;
   private schedule: RefreshSchedule = NEVER;
-  /** Hot-path bound: below it, serve the cache with no other check. */
+  private mandatoryMs = 0;
+  /** Hot-path bound: before it, serve the cache with no other check. */
   private serveUntil = -Infinity;
   private inflight: Promise<AwsCredentialIdentity> | undefined;
-  private backoffUntil = 0;
+  /** The options of the last caller that reached the source, reused by timer-driven refreshes. */
+  private sourceOptions: SourceOptions;
+  private backoffUntil = -Infinity;
+  /** After a non-recoverable failure with credentials still cached, background refreshes wait this long. */
+  private backgroundRetryAt = -Infinity;
   private rememberedError: unknown;
-  private rememberedUntil = 0;
+  private rememberedUntil = -Infinity;
+  private lastError: unknown;
+  private staleEventSent = false;
+  private usesAtFetch = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
-  lastAccess = 0;
 
   private sourceCalls = 0;
   private hits = 0;
@@ -54,21 +101,24 @@ export class CredentialCache {
   private failures = 0;
 
   constructor(source: CredentialSource, options: CacheOptions = {}, keyHash?: string) {
-    if (typeof source !== 'function') throw new TypeError('cacheCredentials expects a credential provider function.');
+    if (typeof source !== 'function') throw new TypeError('cacheCredentials expects a credential provider function (an SDK v3 provider or an async function).');
     this.source = source;
     this.label = options.name ?? (source.name ? `${source.name}()` : 'credential provider');
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
     this.background = options.backgroundRefresh ?? true;
-    this.advisoryOverride = options.advisoryWindowSeconds;
-    this.fixedBackoffMs = options.refreshBackoffSeconds === undefined ? undefined : options.refreshBackoffSeconds * 1000;
+    this.advisoryOverride = positiveOption(options.advisoryWindowSeconds, 'advisoryWindowSeconds', true);
+    const backoffSeconds = positiveOption(options.refreshBackoffSeconds, 'refreshBackoffSeconds', true);
+    this.fixedBackoffMs = backoffSeconds === undefined ? undefined : backoffSeconds * 1000;
+    const perMinute = positiveOption(options.maxSourceCallsPerMinute, 'maxSourceCallsPerMinute', false) ?? DEFAULT_SOURCE_CALLS_PER_MINUTE;
     this.onEvent = options.onEvent;
     this.keyHash = keyHash;
     this.lastAccess = this.now();
-    this.limiter = new SourceCallLimiter(options.maxSourceCallsPerMinute ?? DEFAULT_SOURCE_CALLS_PER_MINUTE, this.lastAccess);
+    this.limiter = new SourceCallLimiter(perMinute, this.lastAccess);
   }
 
-  get(options: Options): Promise<AwsCredentialIdentity> {
+  /** The hot path: one clock read, one comparison, the same resolved promise. */
+  get(options: SourceOptions): Promise<AwsCredentialIdentity> {
     const now = this.now();
     this.lastAccess = now;
     if (now < this.serveUntil) {
@@ -78,36 +128,40 @@ export class CredentialCache {
     return this.slowPath(now, options);
   }
 
-  private slowPath(now: number, options: Options): Promise<AwsCredentialIdentity> {
+  private slowPath(now: number, options: SourceOptions): Promise<AwsCredentialIdentity> {
     if (this.credentials === undefined) return this.fetchWithoutCache(now, options);
     if (now >= this.schedule.mandatoryAt) return this.mandatoryRefresh(now, options);
-    // refresh-due or advisory: never make a caller wait.
+    // refresh-due or advisory: the caller that starts the refresh is served the cached
+    // credentials too, so no caller ever waits before the mandatory window.
     this.refreshInBackground(now, options);
     this.hits++;
     return this.resolved!;
   }
 
-  private fetchWithoutCache(now: number, options: Options): Promise<AwsCredentialIdentity> {
+  private fetchWithoutCache(now: number, options: SourceOptions): Promise<AwsCredentialIdentity> {
     if (this.inflight) return this.inflight;
     if (now < this.rememberedUntil) return Promise.reject(this.rememberedError);
     if (!this.limiter.tryTake(now)) {
-      this.emit({ type: 'rate-limited' });
-      return Promise.reject(new CredentialsUnavailableError(this.label, this.rememberedError, 'is rate-limited after repeated failures'));
+      this.emit({ type: 'rate-limited', ...(this.lastError !== undefined && { error: errorSummary(this.lastError) }) });
+      const wait = `retry in ${Math.ceil(this.limiter.waitMs(now) / 1000)} s`;
+      return Promise.reject(new CredentialsUnavailableError(this.label, this.lastError, 'is rate-limited after repeated failures', wait));
     }
-    return this.startRefresh(options).catch((error: unknown) => {
-      throw isNonRecoverableCredentialError(error) ? error : new CredentialsUnavailableError(this.label, error);
-    });
+    return this.startRefresh(options);
   }
 
-  private mandatoryRefresh(now: number, options: Options): Promise<AwsCredentialIdentity> {
+  private mandatoryRefresh(now: number, options: SourceOptions): Promise<AwsCredentialIdentity> {
     if (this.inflight) return this.inflight.catch((error: unknown) => this.staleOrThrow(error));
     if (now < this.rememberedUntil) return Promise.reject(this.rememberedError);
-    if (now < this.backoffUntil || !this.limiter.tryTake(now)) return this.serveStale();
+    if (now < this.backoffUntil) return this.serveStale();
+    if (!this.limiter.tryTake(now)) {
+      this.emit({ type: 'rate-limited' });
+      return this.serveStale();
+    }
     return this.startRefresh(options).catch((error: unknown) => this.staleOrThrow(error));
   }
 
-  private refreshInBackground(now: number, options: Options): void {
-    if (this.inflight || now < this.backoffUntil || now < this.rememberedUntil) return;
+  private refreshInBackground(now: number, options: SourceOptions): void {
+    if (this.inflight || now < this.backoffUntil || now < this.rememberedUntil || now < this.backgroundRetryAt) return;
     if (!this.limiter.tryTake(now)) return;
     this.startRefresh(options).catch(() => undefined);
   }
@@ -117,89 +171,147 @@ export class CredentialCache {
     return this.serveStale();
   }
 
+  /** Static stability: the source failed or is backing off, so the cached credentials (even expired) are served. */
   private serveStale(): Promise<AwsCredentialIdentity> {
     this.staleServed++;
-    this.emit({ type: 'stale-served', accessKeyId: this.credentials!.accessKeyId, expiration: this.credentials!.expiration });
+    if (!this.staleEventSent) {
+      // Once per failure, not per call: at 17,000 calls a minute a per-call event would flood any log.
+      this.staleEventSent = true;
+      this.emit({ type: 'stale-served', accessKeyId: this.credentials!.accessKeyId, expiration: this.credentials!.expiration });
+    }
     return this.resolved!;
   }
 
-  private startRefresh(options: Options): Promise<AwsCredentialIdentity> {
+  private startRefresh(options: SourceOptions): Promise<AwsCredentialIdentity> {
     this.sourceCalls++;
-    const attempt = this.callSource(options).then(
+    if (options !== undefined) this.sourceOptions = options;
+    let pending: Promise<AwsCredentialIdentity>;
+    try {
+      pending = Promise.resolve(this.source(this.sourceOptions));
+    } catch (error) {
+      pending = Promise.reject(error);
+    }
+    // accept() and reject() clear `inflight` themselves, synchronously with the outcome.
+    const inflight = pending.then(
       (credentials) => this.accept(credentials),
       (error: unknown) => this.reject(error),
     );
-    const settled = attempt.finally(() => {
-      if (this.inflight === settled) this.inflight = undefined;
-    });
-    this.inflight = settled;
-    return settled;
-  }
-
-  private async callSource(options: Options): Promise<AwsCredentialIdentity> {
-    const credentials = await this.source(options);
-    if (!credentials || typeof credentials.accessKeyId !== 'string' || typeof credentials.secretAccessKey !== 'string') {
-      throw new TypeError(`${this.label} returned no credentials.`);
-    }
-    return credentials;
+    this.inflight = inflight;
+    return inflight;
   }
 
   private accept(credentials: AwsCredentialIdentity): AwsCredentialIdentity {
     const now = this.now();
-    const expiresAt = credentials.expiration ? credentials.expiration.getTime() : Infinity;
-    if (expiresAt <= now) return this.reject(new ExpiredCredentialsError(this.label, credentials.expiration!));
+    if (!credentials || typeof credentials.accessKeyId !== 'string' || typeof credentials.secretAccessKey !== 'string') {
+      return this.reject(new InvalidCredentialsError(this.label));
+    }
+    const expiresAt = expirationMs(credentials.expiration);
+    if (Number.isNaN(expiresAt)) return this.reject(new InvalidCredentialsError(this.label));
+    if (expiresAt <= now) return this.reject(new StaleCredentialsError(this.label, new Date(expiresAt), now));
+    // Credentials that arrive already inside the mandatory window (an endpoint handing out the same
+    // near-expiry credentials again) are a failed refresh: kept if they beat the cached ones, but the
+    // source is backed off instead of being asked again on every call.
+    const nearExpiry = this.credentials !== undefined && expiresAt - now <= this.mandatoryMs;
+    if (nearExpiry && expiresAt <= this.schedule.expiresAt) return this.reject(new StaleCredentialsError(this.label, new Date(expiresAt), now));
+    this.inflight = undefined;
+    // An expiration given as a string or number (credential_process output, custom sources) is
+    // handed on as a Date: the SDK, stats(), inspect and the v2 adapter call Date methods on it.
+    if (credentials.expiration != null && !(credentials.expiration instanceof Date)) credentials = { ...credentials, expiration: new Date(expiresAt) };
     this.credentials = credentials;
     this.resolved = Promise.resolve(credentials);
     this.schedule = scheduleFor(now, expiresAt, this.random(), this.advisoryOverride);
-    this.serveUntil = this.schedule.proactiveAt;
-    this.backoffUntil = 0;
-    this.rememberedUntil = 0;
+    this.mandatoryMs = Number.isFinite(expiresAt) ? expiresAt - this.schedule.mandatoryAt : 0;
+    this.serveUntil = this.background ? this.schedule.proactiveAt : this.schedule.advisoryAt;
+    this.usesAtFetch = this.hits + this.staleServed;
+    this.staleEventSent = false;
     this.rememberedError = undefined;
+    this.rememberedUntil = -Infinity;
+    this.backgroundRetryAt = -Infinity;
     this.emit({ type: 'refresh', accessKeyId: credentials.accessKeyId, expiration: credentials.expiration });
-    this.armTimer(now);
+    if (nearExpiry) {
+      const error = new StaleCredentialsError(this.label, new Date(expiresAt), now);
+      this.failures++;
+      this.lastError = error;
+      this.emit({ type: 'refresh-failed', error: errorSummary(error) });
+      this.startBackoff(now, error);
+    } else {
+      this.backoffUntil = -Infinity;
+      this.lastError = undefined;
+      this.armTimer(now);
+    }
     return credentials;
   }
 
-  /** Records the failure, then rethrows it. */
+  /** Records the failure, then throws what the waiting callers should see. */
   private reject(error: unknown): never {
+    this.inflight = undefined;
     const now = this.now();
     this.failures++;
+    this.lastError = error;
     this.emit({ type: 'refresh-failed', error: errorSummary(error) });
     if (isNonRecoverableCredentialError(error)) {
       this.rememberedError = error;
       this.rememberedUntil = now + REMEMBER_ERROR_MIN_MS + this.random() * REMEMBER_ERROR_SPAN_MS;
-    } else if (this.credentials !== undefined) {
-      this.backoffUntil = now + (this.fixedBackoffMs ?? BACKOFF_MIN_MS + this.random() * BACKOFF_SPAN_MS);
-      this.emit({ type: 'backoff', retryAt: this.backoffUntil, error: errorSummary(error) });
-      this.armTimerAt(now, this.backoffUntil);
-    } else {
-      this.rememberedError = error;
+      // Nobody waits on a background refresh: do not ask again every few seconds while the cached
+      // credentials last. Callers in the mandatory window still try (and see the error) each time.
+      if (this.credentials !== undefined) {
+        this.backgroundRetryAt = now + this.backoffMs();
+        this.armTimer(now);
+      }
+      throw error;
     }
+    if (this.credentials === undefined) throw new CredentialsUnavailableError(this.label, error);
+    this.startBackoff(now, error);
     throw error;
   }
 
-  private armTimer(now: number): void {
-    this.armTimerAt(now, this.schedule.proactiveAt);
+  private backoffMs(): number {
+    return this.fixedBackoffMs ?? BACKOFF_MIN_MS + this.random() * BACKOFF_SPAN_MS;
   }
 
-  private armTimerAt(now: number, at: number): void {
-    if (!this.background || this.disposed || !Number.isFinite(at)) return;
+  private startBackoff(now: number, error: unknown): void {
+    this.backoffUntil = now + this.backoffMs();
+    this.staleEventSent = false;
+    this.emit({ type: 'backoff', retryAt: this.backoffUntil, error: errorSummary(error) });
+    this.armTimer(now);
+  }
+
+  /** The earliest time a background refresh may start. */
+  private nextAttemptAt(): number {
+    return Math.max(this.serveUntil, this.backoffUntil, this.rememberedUntil, this.backgroundRetryAt);
+  }
+
+  private armTimer(now: number, floor = 0): void {
+    if (!this.background || this.disposed || this.credentials === undefined) return;
+    const at = Math.max(this.nextAttemptAt(), now + floor);
+    if (at === Infinity) return;
     if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.onTimer(), Math.min(MAX_TIMER_MS, Math.max(0, at - now)));
-    (this.timer as { unref?: () => void }).unref?.();
+    const timer = setTimeout(() => this.onTimer(), Math.min(MAX_TIMER_MS, Math.max(0, at - now)));
+    // Never keep a process alive for a refresh; Lambda freezes timers anyway (hence the access check).
+    (timer as { unref?: () => void }).unref?.();
+    this.timer = timer;
   }
 
   private onTimer(): void {
     this.timer = undefined;
+    if (this.disposed || this.credentials === undefined) return;
+    // Unused since the last fetch: leave it to the next access. An idle entry (one account of a
+    // scanner, a tenant gone quiet) must not keep calling STS for nobody.
+    if (this.hits + this.staleServed === this.usesAtFetch) return;
     const now = this.now();
-    if (this.credentials === undefined) return;
-    if (now < this.schedule.proactiveAt) return this.armTimer(now);
-    this.refreshInBackground(now, undefined);
+    if (now >= this.nextAttemptAt()) this.refreshInBackground(now, undefined);
+    if (this.inflight === undefined) this.armTimer(now, this.limiter.waitMs(now));
+  }
+
+  /** Marks the entry used (the registry handed it out); returns the entry's time. */
+  touch(): number {
+    this.lastAccess = this.now();
+    return this.lastAccess;
   }
 
   invalidate(accessKeyId: string): void {
     if (this.credentials === undefined || this.credentials.accessKeyId !== accessKeyId) return;
-    this.schedule = { ...this.schedule, mandatoryAt: -Infinity, advisoryAt: -Infinity, proactiveAt: -Infinity };
+    this.schedule = { expiresAt: this.schedule.expiresAt, proactiveAt: -Infinity, advisoryAt: -Infinity, mandatoryAt: -Infinity };
     this.serveUntil = -Infinity;
     this.emit({ type: 'invalidated', accessKeyId });
   }
@@ -212,7 +324,7 @@ export class CredentialCache {
       : now >= s.expiresAt ? 'expired'
       : now >= s.mandatoryAt ? 'mandatory'
       : now >= s.advisoryAt ? 'advisory'
-      : now >= s.proactiveAt ? 'refresh-due'
+      : now >= this.serveUntil ? 'refresh-due'
       : 'valid';
     return {
       state,
@@ -233,10 +345,16 @@ export class CredentialCache {
     this.timer = undefined;
   }
 
+  /** Dropped from the registry. */
+  evict(): void {
+    this.emit({ type: 'evicted' });
+    this.dispose();
+  }
+
   private emit(event: Omit<CredentialEvent, 'source' | 'key'>): void {
     if (!this.onEvent) return;
     try {
-      this.onEvent({ ...event, source: this.label, ...(this.keyHash && { key: this.keyHash }) });
+      this.onEvent({ ...event, source: this.label, ...(this.keyHash !== undefined && { key: this.keyHash }) });
     } catch {
       // The hook is for observation; it must not break credential resolution.
     }
@@ -245,19 +363,33 @@ export class CredentialCache {
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return redactedInspect('CredentialCache', this.label, this.stats());
   }
+
+  toJSON(): Record<string, unknown> {
+    return { type: 'CredentialCache', source: this.label, ...this.stats() };
+  }
 }
 
-/** Wraps any credential provider in the shared, auto-refreshing cache. */
+/** The provider function around one cache entry, with the SDK's `memoized` mark. */
 export function createCachedProvider(cache: CredentialCache): CachedCredentialProvider {
-  const provider = ((options?: Record<string, any>) => cache.get(options)) as CachedCredentialProvider;
-  // Writable on purpose: @aws-sdk/core assigns `memoized = true` to the provider it keeps.
-  provider.memoized = true;
-  provider.invalidate = (accessKeyId: string) => cache.invalidate(accessKeyId);
-  provider.stats = () => cache.stats();
-  provider.dispose = () => cache.dispose();
-  Object.defineProperty(provider, Symbol.for('nodejs.util.inspect.custom'), {
-    value: () => redactedInspect('CachedCredentialProvider', cache.label, cache.stats()),
+  const provider = (options?: Record<string, any>): Promise<AwsCredentialIdentity> => cache.get(options);
+  const hidden = (value: unknown): PropertyDescriptor => ({ value, writable: false, enumerable: false, configurable: false });
+  Object.defineProperties(provider, {
+    // Writable: @aws-sdk/core assigns `memoized = true` to the provider it is given.
+    memoized: { value: true, writable: true, enumerable: true, configurable: true },
+    invalidate: hidden((accessKeyId: string) => cache.invalidate(accessKeyId)),
+    stats: hidden(() => cache.stats()),
+    dispose: hidden(() => cache.dispose()),
+    toJSON: hidden(() => ({ type: 'CachedCredentialProvider', source: cache.label, ...cache.stats() })),
+    [Symbol.for('nodejs.util.inspect.custom')]: hidden(() => redactedInspect('CachedCredentialProvider', cache.label, cache.stats())),
   });
-  Object.defineProperty(provider, 'toJSON', { value: () => ({ type: 'CachedCredentialProvider', ...cache.stats() }) });
-  return provider;
+  return provider as CachedCredentialProvider;
+}
+
+/**
+ * Wraps any SDK v3 credential provider (or async function returning credentials) in the
+ * auto-refreshing cache. Create it once (module scope) and share it between clients; the SDK uses
+ * it as is, without wrapping it in its own per-client cache.
+ */
+export function cacheCredentials(provider: CredentialSource, options?: CacheOptions): CachedCredentialProvider {
+  return createCachedProvider(new CredentialCache(provider, options));
 }

@@ -1,55 +1,98 @@
 // Which source failures are worth retrying, and the errors the runtime raises. Messages name the
-// source and the cause's name and message; they never contain credentials.
+// source and the cause's name and message (SDK error messages hold no credentials); they never
+// contain a secret key or a session token.
 
-const NON_RECOVERABLE = new Set([
-  'AccessDenied',
-  'InvalidIdentityToken',
-  'IDPRejectedClaim',
-  'MalformedPolicyDocument',
-  'PackedPolicyTooLarge',
-  'RegionDisabled',
-  'ExpiredToken', // an expired web identity token or MFA session: retrying the same input cannot succeed
-].flatMap((code) => [code, `${code}Exception`]));
+/**
+ * The same request fails again until someone changes a policy, a trust or the input: waiting out a
+ * backoff would only hide the error, and serving older credentials would keep using access that
+ * was withdrawn. `ExpiredToken` (the caller's own session or web identity token expired) belongs
+ * here too: it is raised at once and retried after a few seconds, when the base credentials may
+ * have been refreshed, rather than minutes later.
+ */
+const NON_RECOVERABLE_CODES = new Set(
+  ['AccessDenied', 'InvalidIdentityToken', 'IDPRejectedClaim', 'MalformedPolicyDocument', 'PackedPolicyTooLarge', 'RegionDisabled', 'ExpiredToken'].flatMap(
+    (code) => [code, `${code}Exception`],
+  ),
+);
 
-function codesOf(error: unknown, depth = 0): string[] {
-  if (typeof error !== 'object' || error === null || depth > 3) return [];
+/** How deep `cause` / `originalError` chains are followed. SDK errors nest one or two levels. */
+const MAX_CAUSE_DEPTH = 4;
+
+/** `com.amazonaws.sts#AccessDenied` or `AccessDenied:http://...` (JSON protocols' `__type`) -> `AccessDenied`. */
+function bareCode(value: string): string {
+  const hash = value.lastIndexOf('#');
+  const tail = hash >= 0 ? value.slice(hash + 1) : value;
+  const colon = tail.indexOf(':');
+  return colon >= 0 ? tail.slice(0, colon) : tail;
+}
+
+function pushCodes(error: unknown, into: string[], depth: number): void {
+  if (typeof error !== 'object' || error === null || depth > MAX_CAUSE_DEPTH) return;
   const e = error as Record<string, unknown>;
-  const own = [e.name, e.Code, e.code, (e.Error as Record<string, unknown> | undefined)?.Code].filter(
-    (value): value is string => typeof value === 'string',
-  );
-  return [...own, ...codesOf(e.cause, depth + 1), ...codesOf(e.originalError, depth + 1)];
+  const body = e.Error as Record<string, unknown> | undefined; // query protocol: { Error: { Code } }
+  for (const value of [e.name, e.Code, e.code, e.__type, typeof body === 'object' && body !== null ? body.Code : undefined]) {
+    if (typeof value === 'string' && value !== '') into.push(bareCode(value));
+  }
+  pushCodes(e.cause, into, depth + 1);
+  pushCodes(e.originalError, into, depth + 1); // aws-sdk v2 wraps this way
 }
 
-/** AccessDenied & co: the same request will fail again, so waiting minutes would only hide it. */
+/** Every error name or code on the error and its causes, outermost first. */
+export function errorCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  pushCodes(error, codes, 0);
+  return codes;
+}
+
+/**
+ * AccessDenied, InvalidIdentityToken, IDPRejectedClaim, MalformedPolicyDocument, PackedPolicyTooLarge,
+ * RegionDisabled (with or without the `Exception` suffix) and ExpiredToken, found in `name`, `Code`,
+ * `code`, `__type` or `Error.Code` of the error or of any error in its `cause` chain.
+ */
 export function isNonRecoverableCredentialError(error: unknown): boolean {
-  return codesOf(error).some((code) => NON_RECOVERABLE.has(code));
+  return errorCodes(error).some((code) => NON_RECOVERABLE_CODES.has(code));
 }
 
+/** The most specific name: a code the SDK set, else the error's name. */
 export function errorName(error: unknown): string {
-  return codesOf(error).find((code) => code !== 'Error') ?? 'Error';
+  const codes = errorCodes(error);
+  return codes.find((code) => code !== 'Error' && !RUNTIME_ERROR_NAMES.has(code)) ?? codes[0] ?? 'Error';
 }
 
 export function errorSummary(error: unknown): { name: string; message: string } {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : 'non-Error value thrown';
   return { name: errorName(error), message };
 }
 
-/** No credentials are cached and the source failed (or is rate-limited). */
+/** No credentials are cached and the source failed, or is rate-limited after failing. */
 export class CredentialsUnavailableError extends Error {
   override readonly name = 'CredentialsUnavailableError';
-  /** The underlying error's name, e.g. `Throttling`. */
+  /** The underlying error's name or code, e.g. `Throttling`. */
   readonly code: string;
-  constructor(source: string, cause: unknown, detail = 'failed') {
+  constructor(source: string, cause: unknown, detail = 'failed', next = 'the next call retries') {
     const { name, message } = errorSummary(cause);
-    super(`Could not load AWS credentials from ${source}: the source ${detail} (${name}: ${message}).`, { cause });
+    super(`Could not load AWS credentials from ${source}: the source ${detail} (${name}: ${message}). Nothing is cached yet; ${next}.`, { cause });
     this.code = name;
   }
 }
 
-/** A refresh returned credentials that had already expired. */
-export class ExpiredCredentialsError extends Error {
-  override readonly name = 'ExpiredCredentialsError';
-  constructor(source: string, expiration: Date) {
-    super(`${source} returned credentials that expired at ${expiration.toISOString()}.`);
+/** A refresh returned credentials that had already expired, or were about to. */
+export class StaleCredentialsError extends Error {
+  override readonly name = 'StaleCredentialsError';
+  readonly expiration: Date;
+  constructor(source: string, expiration: Date, now: number) {
+    const left = Math.round((expiration.getTime() - now) / 1000);
+    super(`${source} returned credentials that ${left <= 0 ? `expired ${-left} s ago` : `expire in ${left} s`} (${expiration.toISOString()}); treated as a failed refresh.`);
+    this.expiration = expiration;
   }
 }
+
+/** The source resolved to something that is not credentials. */
+export class InvalidCredentialsError extends TypeError {
+  override readonly name = 'InvalidCredentialsError';
+  constructor(source: string) {
+    super(`${source} resolved without an accessKeyId and secretAccessKey string.`);
+  }
+}
+
+const RUNTIME_ERROR_NAMES = new Set(['CredentialsUnavailableError']);

@@ -1,9 +1,46 @@
 // Turns a sharedCredentials key into a canonical string: property order does not matter, every
 // field counts (nested too), and values of different types never collide. Functions, symbols,
-// class instances and cycles are refused, because they have no stable identity across requests.
+// class instances and cycles are refused: they have no stable identity across requests, so two
+// "equal" keys could mean different credentials (or equal credentials could never share).
+//
+// Grammar (unambiguous): strings as JSON strings; `n:<number>` (with -0 and NaN kept apart);
+// `b:<bigint>`; `d:<ms>` for Dates; true, false, null, undefined; `[...]` arrays (holes as `hole`);
+// `{"field":value,...}` objects with fields sorted.
 
-export function stableKey(key: unknown): string {
-  return encode(key, 'key', new Set());
+const ALLOWED = 'a key may hold only strings, numbers, bigints, booleans, null, undefined, Dates, arrays and plain objects';
+
+function refuse(path: string, what: string): never {
+  throw new TypeError(`sharedCredentials: ${path} ${what}; ${ALLOWED}.`);
+}
+
+/** A Date from any realm (vm contexts, iframes): only real Dates have the internal time slot. */
+function isDate(value: object): value is Date {
+  if (value instanceof Date) return true;
+  try {
+    Date.prototype.getTime.call(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function encodeArray(array: readonly unknown[], path: string, seen: Set<object>): string {
+  const indexKeys = array.length;
+  if (Object.keys(array).some((field) => !(String(Number(field)) === field && Number(field) < indexKeys))) {
+    refuse(path, 'is an array with extra properties');
+  }
+  const parts: string[] = [];
+  for (let index = 0; index < array.length; index++) {
+    parts.push(index in array ? encode(array[index], `${path}[${index}]`, seen) : 'hole');
+  }
+  return `[${parts.join(',')}]`;
+}
+
+function encodeObject(object: object, path: string, seen: Set<object>): string {
+  if (Object.getOwnPropertySymbols(object).length > 0) refuse(path, 'has symbol keys');
+  const record = object as Record<string, unknown>;
+  const fields = Object.keys(record).sort();
+  return `{${fields.map((field) => `${JSON.stringify(field)}:${encode(record[field], `${path}.${field}`, seen)}`).join(',')}}`;
 }
 
 function encode(value: unknown, path: string, seen: Set<object>): string {
@@ -12,37 +49,42 @@ function encode(value: unknown, path: string, seen: Set<object>): string {
       return JSON.stringify(value);
     case 'number':
       return Object.is(value, -0) ? 'n:-0' : `n:${value}`;
+    case 'bigint':
+      return `b:${value}`;
     case 'boolean':
       return value ? 'true' : 'false';
     case 'undefined':
       return 'undefined';
-    case 'bigint':
-      return `b:${value}`;
     case 'function':
+      return refuse(path, 'is a function (key the provider by its inputs, not by the provider itself)');
     case 'symbol':
-      throw new TypeError(`sharedCredentials: ${path} is a ${typeof value}; a key may hold only strings, numbers, booleans, null, undefined, Dates, arrays and plain objects.`);
+      return refuse(path, 'is a symbol');
   }
   if (value === null) return 'null';
   const object = value as object;
-  if (object instanceof Date) return `d:${object.getTime()}`;
-  if (seen.has(object)) throw new TypeError(`sharedCredentials: ${path} refers back to itself; a key must not contain cycles.`);
+  const isArray = Array.isArray(object);
+  const prototype = Object.getPrototypeOf(object) as object | null;
+  if (!isArray && prototype !== Object.prototype && prototype !== null) {
+    if (isDate(object)) return `d:${Date.prototype.getTime.call(object)}`;
+    const kind = (prototype as { constructor?: { name?: string } }).constructor?.name || 'object';
+    refuse(path, `is a ${kind} instance (use a plain object of its identifying fields)`);
+  }
+  if (seen.has(object)) refuse(path, 'refers back to itself (a key must not contain cycles)');
   seen.add(object);
   try {
-    if (Array.isArray(object)) return `[${object.map((item, index) => encode(item, `${path}[${index}]`, seen)).join(',')}]`;
-    const prototype = Object.getPrototypeOf(object);
-    if (prototype !== Object.prototype && prototype !== null) {
-      const kind = (prototype as { constructor?: { name?: string } }).constructor?.name ?? 'object';
-      throw new TypeError(`sharedCredentials: ${path} is a ${kind} instance; use a plain object of its identifying fields instead.`);
-    }
-    if (Object.getOwnPropertySymbols(object).length > 0) {
-      throw new TypeError(`sharedCredentials: ${path} has symbol keys; a key may use only string keys.`);
-    }
-    const fields = Object.keys(object).sort();
-    const record = object as Record<string, unknown>;
-    return `{${fields.map((field) => `${JSON.stringify(field)}:${encode(record[field], `${path}.${field}`, seen)}`).join(',')}}`;
+    return isArray ? encodeArray(object as unknown[], path, seen) : encodeObject(object, path, seen);
   } finally {
     seen.delete(object);
   }
+}
+
+/**
+ * The canonical string for a sharedCredentials key. Equal for the same data whatever the property
+ * order; different whenever any field, at any depth, differs in value or type. Throws a TypeError
+ * naming the offending path for functions, symbols, class instances (other than Date) and cycles.
+ */
+export function stableKey(key: unknown): string {
+  return encode(key, 'key', new Set());
 }
 
 /** A short FNV-1a hash, so events can tell keys apart without showing them (keys may hold secrets). */

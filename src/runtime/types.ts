@@ -10,7 +10,11 @@ export interface AwsCredentialIdentity {
   readonly accountId?: string;
 }
 
-/** Any SDK v3 credential provider, or an async function returning credentials. */
+/**
+ * Any SDK v3 credential provider, or an async function returning credentials. The options are the
+ * SDK's identity properties (e.g. `callerClientConfig`); `any` as in the SDK's own provider type, so
+ * providers with a narrower parameter type (fromTemporaryCredentials) are assignable.
+ */
 export type CredentialSource = (options?: Record<string, any>) => Promise<AwsCredentialIdentity>;
 
 export type CredentialEventType =
@@ -32,6 +36,7 @@ export interface CredentialEvent {
   /** Access key ids are identifiers, not secrets; they appear in CloudTrail. */
   readonly accessKeyId?: string;
   readonly expiration?: Date;
+  /** The source's error: its name (or code) and message, nothing else. */
   readonly error?: { readonly name: string; readonly message: string };
   /** For 'backoff': when the source may be called again (ms since epoch). */
   readonly retryAt?: number;
@@ -40,13 +45,16 @@ export interface CredentialEvent {
 export interface CacheOptions {
   /** Label of the source in errors and events, e.g. `fromTemporaryCredentials(reader)`. */
   readonly name?: string;
-  /** Clock in ms since the epoch. */
+  /** Clock in ms since the epoch (default `Date.now`). */
   readonly now?: () => number;
-  /** Randomness in [0, 1), for jitter and backoff. */
+  /** Randomness in [0, 1), for jitter and backoff (default `Math.random`). */
   readonly random?: () => number;
-  /** Refresh in the background ahead of the advisory window (default true). */
+  /**
+   * Refresh ahead of the advisory window, at a jittered point, from an `unref()`ed timer and on
+   * access (default true). False: only the advisory and mandatory windows, no timer.
+   */
   readonly backgroundRefresh?: boolean;
-  /** Overrides the advisory window from the lifetime table. */
+  /** Overrides the advisory window from the lifetime table (still capped at half the lifetime). */
   readonly advisoryWindowSeconds?: number;
   /** A fixed backoff after a recoverable failure, instead of a random 300-600 s. */
   readonly refreshBackoffSeconds?: number;
@@ -56,10 +64,16 @@ export interface CacheOptions {
   readonly onEvent?: (event: CredentialEvent) => void;
 }
 
+export type CacheState = 'empty' | 'valid' | 'refresh-due' | 'advisory' | 'mandatory' | 'expired';
+
+/** A snapshot of one entry. Holds no secret, so it is safe to log or serialise. */
 export interface CacheStats {
-  readonly state: 'empty' | 'valid' | 'refresh-due' | 'advisory' | 'mandatory' | 'expired';
+  readonly state: CacheState;
+  /** Calls made to the wrapped source (successful or not). */
   readonly sourceCalls: number;
+  /** Calls answered from the cache without waiting. */
   readonly hits: number;
+  /** Calls answered with credentials the cache would have refreshed, because the source failed or is backing off. */
   readonly staleServed: number;
   readonly failures: number;
   readonly refreshing: boolean;
@@ -71,11 +85,34 @@ export interface CacheStats {
 
 export interface CachedCredentialProvider {
   (options?: Record<string, any>): Promise<AwsCredentialIdentity>;
-  /** @aws-sdk/core skips its own per-client cache for providers marked memoized. */
-  memoized: true;
+  /**
+   * @aws-sdk/core wraps `credentials` in its own memoizer unless `credentials.memoized` is truthy,
+   * and then assigns `memoized = true` itself, so the property is writable at run time.
+   */
+  readonly memoized: true;
   /** Forget the credentials if `rejectedAccessKeyId` is the cached one (e.g. after ExpiredToken). */
   invalidate(rejectedAccessKeyId: string): void;
   stats(): CacheStats;
-  /** Stops the background timer. The provider keeps working on access. */
+  /** Stops the background timer. The provider keeps working, refreshing on access. */
   dispose(): void;
+}
+
+type V2Callback = (error?: Error | null) => void;
+
+/** What aws-sdk v2 needs of `credentials` (see aws-sdk/lib/credentials.js and config.js). */
+export interface V2CredentialsLike {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string | undefined;
+  /** v2 sets this to true after an ExpiredToken response; the adapter then invalidates the key. */
+  expired: boolean;
+  expireTime: Date | null;
+  /** Seconds before expireTime at which needsRefresh() turns true (v2's default, 15). */
+  expiryWindow: number;
+  needsRefresh(): boolean;
+  get(callback?: V2Callback): void;
+  getPromise(): Promise<void>;
+  refresh(callback?: V2Callback): void;
+  refreshPromise(): Promise<void>;
+  toJSON(): Record<string, unknown>;
 }

@@ -1,45 +1,87 @@
-// An object the aws-sdk v2 clients accept as `credentials`. v2 duck-types credentials: it calls
-// `get(callback)` (see aws-sdk/lib/config.js getCredentials) and then reads accessKeyId,
-// secretAccessKey and sessionToken. Every `get` goes through the cache, so refreshes propagate.
-import type { AwsCredentialIdentity, CredentialSource } from './types.js';
+// An object the aws-sdk v2 clients accept as `credentials`. v2 duck-types it
+// (aws-sdk/lib/config.js getCredentials: `typeof credentials.get === 'function'`), calls
+// `get(callback)`, then reads accessKeyId, secretAccessKey and sessionToken synchronously to sign.
+// Every `get` goes through the cache (cheap when valid), so refreshes propagate; after an
+// ExpiredToken response v2 sets `credentials.expired = true` (event_listeners.js
+// INVALIDATE_CREDENTIALS), which invalidates the rejected key in the cache.
+import { errorSummary } from './errors.js';
+import type { AwsCredentialIdentity, CredentialSource, V2CredentialsLike } from './types.js';
 
-type Callback = (error?: Error | null) => void;
+type V2Callback = (error?: Error | null) => void;
 
-const current = new WeakMap<V2Credentials, AwsCredentialIdentity>();
-const sources = new WeakMap<V2Credentials, CredentialSource>();
+/** v2's own default (AWS.Credentials.prototype.expiryWindow): needsRefresh() 15 s before expiry. */
+const V2_EXPIRY_WINDOW_SECONDS = 15;
 
-export class V2Credentials {
-  expired = true;
+/**
+ * A fresh error per callback: v2 rewrites the error it is given in place (AWS.util.error sets
+ * name, code and message to CredentialsError), and the cache hands the same remembered error to
+ * every caller. Name and code stay visible (v2 keeps them in `originalError`); the source error is the cause.
+ */
+function forV2(error: unknown): Error {
+  const { name, message } = errorSummary(error);
+  const copy = new Error(message, { cause: error });
+  Object.assign(copy, { name, code: name });
+  return copy;
+}
+
+export class V2Credentials implements V2CredentialsLike {
   expireTime: Date | null = null;
+  expiryWindow = V2_EXPIRY_WINDOW_SECONDS;
+  readonly #provider: CredentialSource & { invalidate?: (accessKeyId: string) => void };
+  #current: AwsCredentialIdentity | undefined;
+  #expired = true;
 
   constructor(provider: CredentialSource) {
-    sources.set(this, provider);
+    if (typeof provider !== 'function') throw new TypeError('toV2Credentials expects a credential provider function (e.g. from cacheCredentials).');
+    this.#provider = provider;
+    // Own, enumerable and read-only: spreads and copies of the object keep the (non-secret) key id.
+    Object.defineProperty(this, 'accessKeyId', { get: () => this.#current?.accessKeyId ?? '', enumerable: true });
   }
 
-  get accessKeyId(): string | undefined {
-    return current.get(this)?.accessKeyId;
+  declare readonly accessKeyId: string;
+
+  /** Non-enumerable (on the prototype): not in JSON, spreads, or `util.inspect`. */
+  get secretAccessKey(): string {
+    return this.#current?.secretAccessKey ?? '';
   }
-  get secretAccessKey(): string | undefined {
-    return current.get(this)?.secretAccessKey;
-  }
+
   get sessionToken(): string | undefined {
-    return current.get(this)?.sessionToken;
+    return this.#current?.sessionToken;
   }
 
-  /** Always true: the cache behind decides, cheaply, whether the source is called. */
+  get expired(): boolean {
+    return this.#expired;
+  }
+
+  /** v2 sets `expired = true` after ExpiredToken: the cache then drops that key (mandatory refresh on the next get). */
+  set expired(value: boolean) {
+    if (value && !this.#expired && this.#current) this.#provider.invalidate?.(this.#current.accessKeyId);
+    this.#expired = Boolean(value);
+  }
+
+  /** v2's rule. `get` does not depend on it: the cache behind decides, cheaply, whether the source is called. */
   needsRefresh(): boolean {
-    return true;
+    if (this.#expired || this.#current === undefined) return true;
+    return this.expireTime !== null && Date.now() + this.expiryWindow * 1000 > this.expireTime.getTime();
   }
 
-  get(callback: Callback): void {
-    sources.get(this)!().then(
+  get(callback?: V2Callback): void {
+    let pending: Promise<AwsCredentialIdentity>;
+    try {
+      pending = Promise.resolve(this.#provider());
+    } catch (error) {
+      // A provider that throws instead of rejecting still answers through the callback, as v2 expects.
+      callback?.(forV2(error));
+      return;
+    }
+    pending.then(
       (credentials) => {
-        current.set(this, credentials);
-        this.expired = false;
+        this.#current = credentials;
+        this.#expired = false;
         this.expireTime = credentials.expiration ?? null;
-        callback(null);
+        callback?.(null);
       },
-      (error: Error) => callback(error),
+      (error: unknown) => callback?.(forV2(error)),
     );
   }
 
@@ -47,7 +89,8 @@ export class V2Credentials {
     return new Promise((resolve, reject) => this.get((error) => (error ? reject(error) : resolve())));
   }
 
-  refresh(callback: Callback): void {
+  /** Through the cache as well: a forced refresh per request is exactly what the cache prevents. */
+  refresh(callback?: V2Callback): void {
     this.get(callback);
   }
 
@@ -56,14 +99,20 @@ export class V2Credentials {
   }
 
   toJSON(): Record<string, unknown> {
-    return { type: 'V2Credentials', accessKeyId: this.accessKeyId, expireTime: this.expireTime };
+    return { type: 'V2Credentials', accessKeyId: this.accessKeyId || undefined, expired: this.#expired, expireTime: this.expireTime };
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return `V2Credentials { accessKeyId=${this.accessKeyId ?? '(not loaded)'} expired=${this.expired} }`;
+    const expires = this.expireTime ? ` expireTime=${this.expireTime.toISOString()}` : '';
+    return `V2Credentials { accessKeyId=${this.accessKeyId || '(not loaded)'} expired=${this.#expired}${expires} }`;
   }
 }
 
+/**
+ * An aws-sdk v2 `credentials` object over a (cached) v3-style provider:
+ * `new AWS.S3({ credentials: toV2Credentials(provider) })`. Pass a cacheCredentials or
+ * sharedCredentials provider: the adapter itself caches nothing.
+ */
 export function toV2Credentials(provider: CredentialSource): V2Credentials {
   return new V2Credentials(provider);
 }

@@ -1,44 +1,51 @@
-// Refresh windows from the credentials' lifetime, as the AWS SDKs' 2026 cross-SDK
-// credential-refresh behaviour defines them.
+// When credentials are refreshed, from their lifetime (expiration - time fetched). All results are
+// plain numbers (ms since epoch), computed once when credentials arrive, so the hot path compares
+// one number and builds no Date.
 
-const MINUTE = 60_000;
+const MINUTE_MS = 60_000;
 
 /**
- * Advisory window: <= 20 min lifetime -> 5 min; < 90 min -> 15 min; otherwise 60 min.
- * These mirror the SDKs' table: long enough for a refresh to succeed with retries, short enough
- * not to waste most of a session. Capped at half the lifetime so short-lived credentials (e.g. 8 s
- * in tests, 15 min minimum for STS) do not refresh on every call.
+ * Advisory window: lifetime <= 20 min -> 5 min; < 90 min -> 15 min; otherwise 60 min. These are the
+ * AWS SDKs' cross-SDK refresh windows: long enough for a refresh to succeed with the SDK's retries,
+ * short enough not to waste much of a session. Capped at half the lifetime, so short-lived
+ * credentials (15 min is the STS minimum; seconds in tests) do not refresh on every call.
  */
 export function advisoryWindowMs(lifetimeMs: number, overrideSeconds?: number): number {
-  const table = lifetimeMs <= 20 * MINUTE ? 5 * MINUTE : lifetimeMs < 90 * MINUTE ? 15 * MINUTE : 60 * MINUTE;
-  const window = overrideSeconds === undefined ? table : overrideSeconds * 1000;
-  return Math.min(window, lifetimeMs / 2);
-}
-
-/** Mandatory window: min(60 s, advisory). Inside it callers wait for fresh credentials. */
-export function mandatoryWindowMs(advisoryMs: number): number {
-  return Math.min(60_000, advisoryMs);
+  const table = lifetimeMs <= 20 * MINUTE_MS ? 5 * MINUTE_MS : lifetimeMs < 90 * MINUTE_MS ? 15 * MINUTE_MS : 60 * MINUTE_MS;
+  const window = overrideSeconds === undefined ? table : Math.max(0, overrideSeconds * 1000);
+  return Math.max(0, Math.min(window, lifetimeMs / 2));
 }
 
 /**
- * The proactive refresh point: a random point in the half of the advisory window's length that
- * precedes the advisory window, so a fleet started together does not refresh in lock-step and
- * callers normally never reach the advisory window at all.
+ * Mandatory window: min(60 s, advisory). Inside it callers wait for fresh credentials: 60 s covers
+ * clock skew and a request signed now but received a little later.
+ */
+export function mandatoryWindowMs(advisoryMs: number): number {
+  return Math.min(MINUTE_MS, advisoryMs);
+}
+
+/**
+ * The proactive refresh point, drawn in (advisoryAt - span, advisoryAt - span / 2], where span is
+ * half the advisory window (or of the time before it, if shorter). Random, so a fleet started
+ * together does not refresh in lock-step; at least span / 2 before the advisory window, so the
+ * refresh lands before anyone could have to wait for it, even when the advisory and mandatory
+ * windows coincide (short-lived credentials). For 1-hour credentials: between 37.5 and 41.25 min.
  */
 export function proactiveRefreshAt(fetchedAt: number, advisoryAt: number, advisoryMs: number, random: number): number {
-  const span = Math.max(0, Math.min(advisoryMs, advisoryAt - fetchedAt) / 2);
-  return advisoryAt - span * random;
+  const span = Math.max(0, Math.min(advisoryMs, advisoryAt - fetchedAt)) / 2;
+  return advisoryAt - span / 2 - (span / 2) * random;
 }
 
 export interface RefreshSchedule {
   readonly expiresAt: number;
+  /** From here on a refresh is due, served from the cache meanwhile (background refresh only). */
+  readonly proactiveAt: number;
   readonly advisoryAt: number;
   readonly mandatoryAt: number;
-  readonly proactiveAt: number;
 }
 
 /** Credentials without an expiration are kept until invalidated. */
-export const NEVER: RefreshSchedule = { expiresAt: Infinity, advisoryAt: Infinity, mandatoryAt: Infinity, proactiveAt: Infinity };
+export const NEVER: RefreshSchedule = { expiresAt: Infinity, proactiveAt: Infinity, advisoryAt: Infinity, mandatoryAt: Infinity };
 
 export function scheduleFor(fetchedAt: number, expiresAt: number, random: number, advisoryOverrideSeconds?: number): RefreshSchedule {
   if (!Number.isFinite(expiresAt)) return NEVER;
@@ -46,10 +53,11 @@ export function scheduleFor(fetchedAt: number, expiresAt: number, random: number
   const advisoryAt = expiresAt - advisoryMs;
   return {
     expiresAt,
-    advisoryAt,
-    // For credentials of two minutes or less the mandatory window would swallow the advisory one;
-    // keep half of it non-blocking so a background refresh can land before anyone must wait.
-    mandatoryAt: expiresAt - Math.min(mandatoryWindowMs(advisoryMs), advisoryMs / 2),
     proactiveAt: proactiveRefreshAt(fetchedAt, advisoryAt, advisoryMs, random),
+    advisoryAt,
+    // When the advisory window is under 2 min (short-lived credentials, or a small override) the
+    // mandatory window would swallow it; keep half of it non-blocking, so a refresh on access can
+    // land before anyone must wait.
+    mandatoryAt: expiresAt - Math.min(mandatoryWindowMs(advisoryMs), advisoryMs / 2),
   };
 }

@@ -1,57 +1,72 @@
-// Failures: stale-serving with backoff, non-recoverable errors, no cache yet, rate limit, invalidate.
+// Failures: static stability with backoff, stale credentials from the source, non-recoverable
+// errors (raised, remembered 1-5 s), no cache yet, the rate limit, and invalidate under backoff.
 import { describe, expect, it } from 'vitest';
-import { cacheCredentials, CredentialsUnavailableError } from '../../src/runtime/index.js';
-import { MIN, SEC, countingSource, failingSource, manualClock } from './support.js';
-
-/** A source that succeeds first, then fails with `name` until `recover()` is called. */
-function flakySource(clock: { now: () => number }, name: string) {
-  const good = countingSource(clock, 60 * MIN);
-  let failing = false;
-  const state = {
-    calls: 0,
-    fail: () => void (failing = true),
-    recover: () => void (failing = false),
-    fn: async () => {
-      state.calls++;
-      if (failing) {
-        const error = new Error(`${name}: simulated`);
-        error.name = name;
-        throw error;
-      }
-      return good.fn();
-    },
-  };
-  return state;
-}
+import { cacheCredentials, CredentialsUnavailableError, isNonRecoverableCredentialError, StaleCredentialsError } from '../../src/runtime/index.js';
+import { HOUR, MIN, SEC, awsError, countingSource, deferred, failingSource, flakySource, manualClock, recorder, scripted, settle } from './support.js';
 
 describe('recoverable failures', () => {
-  it.each(['Throttling', 'ECONNRESET', 'InternalFailure'])('%s: serves the cached credentials, even expired, and backs off', async (name) => {
+  it.each(['Throttling', 'ThrottlingException', 'ECONNRESET', 'TimeoutError', 'InternalFailure', 'ServiceUnavailable', 'CredentialsProviderError'])(
+    '%s after expiry: serves the cached credentials (even expired) and leaves the source alone for the backoff',
+    async (name) => {
+      const clock = manualClock();
+      const source = flakySource(clock);
+      const log = recorder();
+      const provider = cacheCredentials(source.fn, { now: clock.now, random: () => 0, backgroundRefresh: false, onEvent: log.onEvent });
+      const first = await provider();
+      source.fail(name);
+      clock.advance(61 * MIN);
+      expect(await provider()).toBe(first);
+      expect(source.calls).toBe(2);
+      for (let i = 0; i < 50; i++) expect(await provider()).toBe(first);
+      clock.advance(299 * SEC); // random 0: backoff 300 s
+      expect(await provider()).toBe(first);
+      expect(source.calls).toBe(2);
+      expect(provider.stats()).toMatchObject({ state: 'expired', staleServed: 52, failures: 1 });
+      source.recover();
+      clock.advance(2 * SEC);
+      expect((await provider()).accessKeyId).not.toBe(first.accessKeyId);
+      expect(source.calls).toBe(3);
+      expect(log.types()).toEqual(['refresh', 'refresh-failed', 'backoff', 'stale-served', 'refresh']);
+    },
+  );
+
+  it('a failed refresh in the advisory window keeps serving the still-valid credentials and backs off', async () => {
     const clock = manualClock();
-    const source = flakySource(clock, name);
-    const events: string[] = [];
-    const provider = cacheCredentials(source.fn, { now: clock.now, random: () => 0, backgroundRefresh: false, onEvent: (e) => events.push(e.type) });
+    const source = flakySource(clock);
+    const provider = cacheCredentials(source.fn, { now: clock.now, random: () => 0, backgroundRefresh: false });
     const first = await provider();
-    source.fail();
-    clock.advance(61 * MIN); // expired
-    expect((await provider()).accessKeyId).toBe(first.accessKeyId);
-    expect(source.calls).toBe(2);
-    for (let i = 0; i < 50; i++) expect((await provider()).accessKeyId).toBe(first.accessKeyId);
-    clock.advance(299 * SEC);
-    await provider();
-    expect(source.calls).toBe(2); // backoff: random 0 -> 300 s
-    source.recover();
-    clock.advance(2 * SEC);
-    expect((await provider()).accessKeyId).not.toBe(first.accessKeyId);
-    expect(source.calls).toBe(3);
-    expect(events).toEqual(expect.arrayContaining(['refresh', 'refresh-failed', 'backoff', 'stale-served']));
+    source.fail('Throttling');
+    clock.advance(50 * MIN);
+    expect(await provider()).toBe(first);
+    await settle();
+    expect(provider.stats().failures).toBe(1);
+    for (let i = 0; i < 20; i++) {
+      clock.advance(10 * SEC);
+      expect(await provider()).toBe(first);
+    }
+    expect(source.calls).toBe(2); // 200 s later: still backing off
+  });
+
+  it('the random backoff lies in 300-600 s', async () => {
+    for (const [random, backoff] of [[0, 300 * SEC], [0.5, 450 * SEC], [0.999, 599.7 * SEC]] as const) {
+      const clock = manualClock();
+      const source = flakySource(clock);
+      const provider = cacheCredentials(source.fn, { now: clock.now, random: () => random, backgroundRefresh: false });
+      await provider();
+      source.fail('Throttling');
+      clock.advance(61 * MIN);
+      const failedAt = clock.now();
+      await provider();
+      expect(provider.stats().backoffUntil).toBe(failedAt + backoff);
+    }
   });
 
   it('honours refreshBackoffSeconds', async () => {
     const clock = manualClock();
-    const source = flakySource(clock, 'Throttling');
+    const source = flakySource(clock);
     const provider = cacheCredentials(source.fn, { now: clock.now, backgroundRefresh: false, refreshBackoffSeconds: 10 });
     await provider();
-    source.fail();
+    source.fail('Throttling');
     clock.advance(61 * MIN);
     await provider();
     clock.advance(9 * SEC);
@@ -62,103 +77,328 @@ describe('recoverable failures', () => {
     expect(source.calls).toBe(3);
   });
 
-  it('treats already-expired credentials from the source as a failure', async () => {
+  it('callers waiting in the mandatory window get the cached credentials when the shared refresh fails', async () => {
+    const clock = manualClock();
+    const gate = deferred();
+    let calls = 0;
+    const provider = cacheCredentials(
+      async () => {
+        if (++calls === 1) return { accessKeyId: 'AK1', secretAccessKey: 's', expiration: new Date(clock.now() + HOUR) };
+        await gate.promise;
+        throw awsError('ServiceUnavailable');
+      },
+      { now: clock.now, backgroundRefresh: false },
+    );
+    await provider();
+    clock.advance(59 * MIN + 30 * SEC);
+    const waiting = Array.from({ length: 30 }, () => provider());
+    gate.resolve();
+    expect((await Promise.all(waiting)).every((c) => c.accessKeyId === 'AK1')).toBe(true);
+    expect(calls).toBe(2);
+  });
+});
+
+describe('stale credentials from the source', () => {
+  it('already expired: a failed refresh (cached ones kept, backoff)', async () => {
     const clock = manualClock();
     let calls = 0;
     const provider = cacheCredentials(
-      async () => ({ accessKeyId: `AK${++calls}`, secretAccessKey: 's', expiration: new Date(clock.now() + (calls === 1 ? 60 * MIN : -1)) }),
+      async () => ({ accessKeyId: `AK${++calls}`, secretAccessKey: 's', expiration: new Date(clock.now() + (calls === 1 ? HOUR : -1)) }),
       { now: clock.now, random: () => 0, backgroundRefresh: false },
     );
     await provider();
     clock.advance(61 * MIN);
     expect((await provider()).accessKeyId).toBe('AK1');
+    expect(provider.stats().backoffUntil).toBe(clock.now() + 300 * SEC);
+    await provider();
+    expect(calls).toBe(2);
+  });
+
+  it('inside the mandatory window and no better than the cached ones (an endpoint repeating the same credentials): a failed refresh', async () => {
+    const clock = manualClock();
+    const expiration = new Date(clock.now() + HOUR);
+    let calls = 0;
+    const log = recorder();
+    const provider = cacheCredentials(async () => (calls++, { accessKeyId: 'AK-SAME', secretAccessKey: 's', expiration }), {
+      now: clock.now,
+      random: () => 0,
+      backgroundRefresh: false,
+      onEvent: log.onEvent,
+    });
+    await provider();
+    clock.advance(59 * MIN + 30 * SEC);
+    for (let i = 0; i < 20; i++) await provider();
+    expect(calls).toBe(2);
+    expect(log.events.find((e) => e.type === 'refresh-failed')?.error?.name).toBe('StaleCredentialsError');
+  });
+
+  it('inside the mandatory window but later than the cached ones: used, and the source backs off', async () => {
+    const clock = manualClock();
+    let calls = 0;
+    const provider = cacheCredentials(
+      async () => ({ accessKeyId: `AK${++calls}`, secretAccessKey: 's', expiration: new Date(clock.now() + (calls === 1 ? HOUR : 30 * SEC)) }),
+      { now: clock.now, random: () => 0, backgroundRefresh: false },
+    );
+    await provider();
+    clock.advance(61 * MIN); // cached ones expired
+    expect((await provider()).accessKeyId).toBe('AK2');
+    for (let i = 0; i < 20; i++) expect((await provider()).accessKeyId).toBe('AK2');
+    expect(calls).toBe(2);
     expect(provider.stats().backoffUntil).toBeGreaterThan(clock.now());
+  });
+
+  it('with nothing cached, short-lived credentials are simply used', async () => {
+    const clock = manualClock();
+    const source = countingSource(clock, 8 * SEC);
+    const provider = cacheCredentials(source.fn, { now: clock.now, backgroundRefresh: false });
+    await provider();
+    clock.advance(5 * SEC); // advisory of 8-s credentials starts at 4 s, mandatory at 6 s
+    await provider();
+    await settle();
+    expect(source.calls).toBe(2);
+    expect(provider.stats()).toMatchObject({ failures: 0, state: 'valid' });
+  });
+
+  it('invalid results (no keys, unusable expiration) count as failures', async () => {
+    const clock = manualClock();
+    const bad = [{}, { accessKeyId: 'a', secretAccessKey: 'b', expiration: 'not a date' }, undefined];
+    for (const result of bad) {
+      const provider = cacheCredentials(async () => result as never, { now: clock.now, backgroundRefresh: false });
+      const error = await provider().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CredentialsUnavailableError);
+      expect((error as CredentialsUnavailableError).code).toBe('InvalidCredentialsError');
+    }
+  });
+
+  it('an expiration given as an ISO string is understood', async () => {
+    const clock = manualClock();
+    const provider = cacheCredentials(async () => ({ accessKeyId: 'a', secretAccessKey: 'b', expiration: new Date(clock.now() + HOUR).toISOString() as never }), {
+      now: clock.now,
+      backgroundRefresh: false,
+    });
+    await provider();
+    expect(provider.stats().state).toBe('valid');
   });
 });
 
 describe('non-recoverable failures', () => {
-  it.each(['AccessDenied', 'AccessDeniedException', 'InvalidIdentityToken', 'IDPRejectedClaim', 'MalformedPolicyDocument', 'PackedPolicyTooLarge', 'RegionDisabledException'])(
-    '%s: raised at once, remembered 1-5 s, no backoff',
-    async (name) => {
-      const clock = manualClock();
-      const source = failingSource(name);
-      const provider = cacheCredentials(source.fn, { now: clock.now, random: () => 0, backgroundRefresh: false });
-      await expect(provider()).rejects.toMatchObject({ name });
-      for (let i = 0; i < 100; i++) await expect(provider()).rejects.toMatchObject({ name });
-      expect(source.calls).toBe(1);
-      clock.advance(1001);
-      await expect(provider()).rejects.toMatchObject({ name });
-      expect(source.calls).toBe(2);
-    },
-  );
+  const NAMES = ['AccessDenied', 'InvalidIdentityToken', 'IDPRejectedClaim', 'MalformedPolicyDocument', 'PackedPolicyTooLarge', 'RegionDisabled'];
 
-  it('is recognised on the error cause and on Code', async () => {
+  it.each(NAMES.flatMap((name) => [name, `${name}Exception`]))('%s: raised at once as is, remembered for 1 s (random 0), no backoff', async (name) => {
     const clock = manualClock();
+    const source = failingSource(name);
+    const provider = cacheCredentials(source.fn, { now: clock.now, random: () => 0, backgroundRefresh: false });
+    const error = await provider().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name });
+    for (let i = 0; i < 100; i++) expect(await provider().catch((e: unknown) => e)).toBe(error);
+    expect(source.calls).toBe(1);
+    clock.advance(1001);
+    await expect(provider()).rejects.toMatchObject({ name });
+    expect(source.calls).toBe(2);
+    expect(provider.stats().backoffUntil).toBeUndefined();
+  });
+
+  it('remembers the error for at most 5 s (random 0.999)', async () => {
+    const clock = manualClock();
+    const source = failingSource('AccessDenied');
+    const provider = cacheCredentials(source.fn, { now: clock.now, random: () => 0.999, backgroundRefresh: false });
+    await provider().catch(() => undefined);
+    clock.advance(4_900);
+    await provider().catch(() => undefined);
+    expect(source.calls).toBe(1);
+    clock.advance(200);
+    await provider().catch(() => undefined);
+    expect(source.calls).toBe(2);
+  });
+
+  it.each([
+    ['Code', Object.assign(new Error('x'), { Code: 'AccessDenied' })],
+    ['code', Object.assign(new Error('x'), { code: 'AccessDeniedException' })],
+    ['__type', Object.assign(new Error('x'), { __type: 'com.amazonaws.sts#RegionDisabledException' })],
+    ['__type with URL', Object.assign(new Error('x'), { __type: 'AccessDeniedException:http://internal.amazon.com/' })],
+    ['Error.Code', Object.assign(new Error('x'), { Error: { Code: 'MalformedPolicyDocument' } })],
+    ['cause', new Error('wrapped', { cause: Object.assign(new Error('x'), { name: 'IDPRejectedClaim' }) })],
+    ['cause of cause', new Error('a', { cause: new Error('b', { cause: Object.assign(new Error('c'), { Code: 'InvalidIdentityToken' }) }) })],
+    ['originalError (aws-sdk v2)', Object.assign(new Error('Could not load credentials'), { code: 'CredentialsError', originalError: { code: 'AccessDenied' } })],
+  ])('is recognised on %s', async (_where, thrown) => {
+    expect(isNonRecoverableCredentialError(thrown)).toBe(true);
+    const clock = manualClock();
+    let calls = 0;
     const provider = cacheCredentials(
       async () => {
-        throw Object.assign(new Error('wrapped'), { cause: Object.assign(new Error('x'), { Code: 'AccessDenied' }) });
+        calls++;
+        throw thrown;
       },
       { now: clock.now, backgroundRefresh: false },
     );
-    const error = await provider().catch((e: unknown) => e);
-    expect((error as Error).message).toBe('wrapped');
+    expect(await provider().catch((e: unknown) => e)).toBe(thrown); // not hidden behind a generic error
     await provider().catch(() => undefined);
-    expect(provider.stats().sourceCalls).toBe(1);
+    expect(calls).toBe(1);
+  });
+
+  it('is not confused with recoverable errors', () => {
+    for (const error of [awsError('Throttling'), awsError('ECONNREFUSED'), { name: 'InternalError' }, 'AccessDenied', null, undefined, 42]) {
+      expect(isNonRecoverableCredentialError(error)).toBe(false);
+    }
+  });
+
+  it('with credentials cached: raised in the mandatory window, never served stale', async () => {
+    const clock = manualClock();
+    const source = flakySource(clock);
+    const provider = cacheCredentials(source.fn, { now: clock.now, random: () => 0, backgroundRefresh: false });
+    await provider();
+    source.fail('AccessDenied');
+    clock.advance(59 * MIN + 30 * SEC);
+    await expect(provider()).rejects.toMatchObject({ name: 'AccessDenied' });
+    await expect(provider()).rejects.toMatchObject({ name: 'AccessDenied' });
+    expect(source.calls).toBe(2);
+    source.recover();
+    clock.advance(1001);
+    await expect(provider()).resolves.toMatchObject({ accessKeyId: 'ASIATEST00000002' });
+  });
+
+  it('with credentials cached, in the advisory window: callers are served, and the source is not asked again every few seconds', async () => {
+    const clock = manualClock();
+    const source = flakySource(clock);
+    const provider = cacheCredentials(source.fn, { now: clock.now, random: () => 0, backgroundRefresh: false });
+    const first = await provider();
+    source.fail('AccessDenied');
+    clock.advance(46 * MIN);
+    for (let i = 0; i < 60; i++) {
+      expect(await provider()).toBe(first);
+      await settle();
+      clock.advance(4 * SEC); // 4 min in all, beyond the 1-5 s memory
+    }
+    expect(source.calls).toBe(2);
+    clock.advance(10 * MIN); // mandatory: asked and raised
+    await expect(provider()).rejects.toMatchObject({ name: 'AccessDenied' });
   });
 });
 
-describe('no cache yet', () => {
-  it('raises a clear error naming the source; the next call retries at once', async () => {
+describe('no credentials cached yet', () => {
+  it('a recoverable failure raises a clear error naming the source; the next call retries at once', async () => {
     const clock = manualClock();
     const source = failingSource('Throttling');
     const provider = cacheCredentials(source.fn, { name: 'fromTemporaryCredentials(reader)', now: clock.now, backgroundRefresh: false });
     const error = await provider().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CredentialsUnavailableError);
     expect((error as Error).message).toContain('fromTemporaryCredentials(reader)');
+    expect((error as Error).message).toContain('Throttling');
     expect((error as CredentialsUnavailableError).code).toBe('Throttling');
+    expect(((error as Error).cause as Error).name).toBe('Throttling');
     await provider().catch(() => undefined);
     expect(source.calls).toBe(2);
   });
 
-  it('caps sustained source calls of a tight retry loop', async () => {
+  it('concurrent callers of a failing first fetch share one source call and get the same error', async () => {
     const clock = manualClock();
     const source = failingSource('Throttling');
-    const provider = cacheCredentials(source.fn, { now: clock.now, backgroundRefresh: false, maxSourceCallsPerMinute: 60 });
+    const provider = cacheCredentials(source.fn, { now: clock.now, backgroundRefresh: false });
+    const errors = await Promise.all(Array.from({ length: 20 }, () => provider().catch((e: unknown) => e)));
+    expect(source.calls).toBe(1);
+    expect(new Set(errors).size).toBe(1);
+    expect(errors[0]).toBeInstanceOf(CredentialsUnavailableError);
+  });
+
+  it('a source that throws synchronously is handled like one that rejects', async () => {
+    const clock = manualClock();
+    const provider = cacheCredentials(
+      (() => {
+        throw awsError('ECONNREFUSED');
+      }) as never,
+      { now: clock.now, backgroundRefresh: false },
+    );
+    await expect(provider()).rejects.toBeInstanceOf(CredentialsUnavailableError);
+  });
+
+  it('the rate limit caps a tight retry loop: burst 10, then 1 a second (default 60 a minute)', async () => {
+    const clock = manualClock();
+    const source = failingSource('Throttling');
+    const log = recorder();
+    const provider = cacheCredentials(source.fn, { now: clock.now, backgroundRefresh: false, onEvent: log.onEvent });
     for (let i = 0; i < 1000; i++) {
       await provider().catch(() => undefined);
       clock.advance(10); // 1,000 attempts in 10 s
     }
-    expect(source.calls).toBeLessThanOrEqual(10 + 10); // burst 10 + 1/s for 10 s
-    expect(source.calls).toBeGreaterThanOrEqual(10);
+    expect(source.calls).toBeGreaterThanOrEqual(19);
+    expect(source.calls).toBeLessThanOrEqual(20);
+    await provider().catch(() => undefined); // takes the last token, if one has refilled
+    const limited = await provider().catch((e: unknown) => e);
+    expect(limited).toBeInstanceOf(CredentialsUnavailableError);
+    expect((limited as Error).message).toMatch(/rate-limited/);
+    expect((limited as CredentialsUnavailableError).code).toBe('Throttling');
+    expect(log.types()).toContain('rate-limited');
+  });
+
+  it('maxSourceCallsPerMinute sets the rate', async () => {
+    const clock = manualClock();
+    const source = failingSource('Throttling');
+    const provider = cacheCredentials(source.fn, { now: clock.now, backgroundRefresh: false, maxSourceCallsPerMinute: 6 });
+    for (let i = 0; i < 600; i++) {
+      await provider().catch(() => undefined);
+      clock.advance(100); // 60 s
+    }
+    expect(source.calls).toBeGreaterThanOrEqual(11); // burst 6 + 6 a minute
+    expect(source.calls).toBeLessThanOrEqual(12);
   });
 });
 
-describe('invalidate', () => {
-  it('takes the mandatory path for the cached key only', async () => {
+describe('invalidate under backoff', () => {
+  it('an active backoff still holds: the cached credentials are served, the source is not called', async () => {
     const clock = manualClock();
-    const source = countingSource(clock, 60 * MIN);
-    const provider = cacheCredentials(source.fn, { now: clock.now, backgroundRefresh: false });
-    const first = await provider();
-    provider.invalidate('ASIA-NOT-OURS');
-    await provider();
-    expect(source.calls).toBe(1);
-    provider.invalidate(first.accessKeyId);
-    const [a, b] = await Promise.all([provider(), provider()]);
-    expect(a.accessKeyId).not.toBe(first.accessKeyId);
-    expect(b.accessKeyId).toBe(a.accessKeyId);
-    expect(source.calls).toBe(2);
-  });
-
-  it('still honours an active backoff', async () => {
-    const clock = manualClock();
-    const source = flakySource(clock, 'Throttling');
+    const source = flakySource(clock);
     const provider = cacheCredentials(source.fn, { now: clock.now, random: () => 0, backgroundRefresh: false });
     const first = await provider();
-    source.fail();
+    source.fail('Throttling');
     clock.advance(61 * MIN);
     await provider(); // fails: backoff 300 s
     provider.invalidate(first.accessKeyId);
-    expect((await provider()).accessKeyId).toBe(first.accessKeyId);
+    expect(await provider()).toBe(first);
     expect(source.calls).toBe(2);
+    source.recover();
+    clock.advance(301 * SEC);
+    expect(await provider()).not.toBe(first);
+  });
+});
+
+describe('events', () => {
+  it('carry the source label, the key id and the error name and message; a throwing hook changes nothing', async () => {
+    const clock = manualClock();
+    const source = flakySource(clock);
+    const log = recorder();
+    const provider = cacheCredentials(source.fn, { name: 'fromIni(prod)', now: clock.now, random: scripted(0), backgroundRefresh: false, onEvent: log.onEvent });
+    const first = await provider();
+    source.fail('Throttling');
+    clock.advance(61 * MIN);
+    await provider();
+    const [refresh, failed, backoff, stale] = log.events;
+    expect(refresh).toMatchObject({ type: 'refresh', source: 'fromIni(prod)', accessKeyId: first.accessKeyId, expiration: first.expiration });
+    expect(failed).toMatchObject({ type: 'refresh-failed', error: { name: 'Throttling', message: 'Throttling: simulated' } });
+    expect(backoff).toMatchObject({ type: 'backoff', retryAt: clock.now() + 300 * SEC });
+    expect(stale).toMatchObject({ type: 'stale-served', accessKeyId: first.accessKeyId });
+
+    const throwing = cacheCredentials(countingSource(clock, HOUR).fn, { now: clock.now, backgroundRefresh: false, onEvent: () => { throw new Error('hook'); } });
+    await expect(throwing()).resolves.toMatchObject({ accessKeyId: 'ASIATEST00000001' });
+  });
+
+  it('stale-served is sent once per failure, not once per call', async () => {
+    const clock = manualClock();
+    const source = flakySource(clock);
+    const log = recorder();
+    const provider = cacheCredentials(source.fn, { now: clock.now, random: () => 0, backgroundRefresh: false, onEvent: log.onEvent });
+    await provider();
+    source.fail('Throttling');
+    clock.advance(61 * MIN);
+    for (let i = 0; i < 100; i++) await provider();
+    expect(log.types().filter((t) => t === 'stale-served')).toHaveLength(1);
+    expect(provider.stats().staleServed).toBe(100);
+  });
+});
+
+describe('StaleCredentialsError', () => {
+  it('says when the credentials expired', () => {
+    const now = Date.UTC(2026, 0, 1);
+    expect(new StaleCredentialsError('src', new Date(now - 5000), now).message).toMatch(/expired 5 s ago/);
+    expect(new StaleCredentialsError('src', new Date(now + 5000), now).message).toMatch(/expire in 5 s/);
   });
 });

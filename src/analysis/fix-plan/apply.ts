@@ -42,9 +42,16 @@ export function applyFixes(text: string, sites: readonly Site[]): AppliedFixes {
   return { text: applyEdits(text, edits), applied, manual };
 }
 
-/** Applies non-overlapping edits; insertions at one offset keep the order they were given in. */
+/**
+ * Applies non-overlapping edits. Insertions at one offset keep the order they were given in, except
+ * that imports come first: a declaration hoisted before the first statement must follow the import
+ * of the runtime names it uses.
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const ordered = edits.map((edit, index) => ({ edit, index })).sort((a, b) => b.edit.range[0] - a.edit.range[0] || b.index - a.index);
+  const rank = (edit: TextEdit, index: number): number => (edit.isImport ? index - edits.length : index);
+  const ordered = edits
+    .map((edit, index) => ({ edit, index: rank(edit, index) }))
+    .sort((a, b) => b.edit.range[0] - a.edit.range[0] || b.index - a.index);
   let result = text;
   for (const { edit } of ordered) result = result.slice(0, edit.range[0]) + edit.text + result.slice(edit.range[1]);
   return result;

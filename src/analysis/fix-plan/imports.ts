@@ -85,7 +85,7 @@ function firstStatementAfterDirectives(program: TSESTree.Program): TSESTree.Prog
 /** Where a statement starts, counting the comments right above it (a JSDoc stays with its code). */
 export function startWithLeadingComments(program: TSESTree.Program, statement: TSESTree.Node, text: string): number {
   const comments = program.comments ?? [];
-  let start = statement.range[0];
+  let start = Math.min(statement.range[0], ...decoratorsOf(statement).map((decorator) => decorator.range[0]));
   for (let i = comments.length - 1; i >= 0; i--) {
     const comment = comments[i]!;
     if (comment.range[1] > start) continue;
@@ -96,6 +96,12 @@ export function startWithLeadingComments(program: TSESTree.Program, statement: T
   // Never before a shebang.
   if (text.startsWith('#!') && start === 0) start = text.indexOf('\n') + 1;
   return start;
+}
+
+/** Decorators written before `export class` belong to the class but stand before the statement. */
+function decoratorsOf(statement: TSESTree.Node): readonly TSESTree.Decorator[] {
+  const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+  return declaration && 'decorators' in declaration && Array.isArray(declaration.decorators) ? declaration.decorators : [];
 }
 
 function styleOf(program: TSESTree.Program, text: string): Style {

@@ -88,7 +88,8 @@ export function mskPlan(call: TSESTree.CallExpression, exportName: string, conte
   const callee = unwrap(call.callee);
   const calleeText = callee.type === 'MemberExpression' ? `${slice(callee.object)}.${SIGN_WITH_PROVIDER}` : SIGN_WITH_PROVIDER;
   if (callee.type !== 'MemberExpression') imports.push({ module: SIGNER_MODULE, names: [SIGN_WITH_PROVIDER] });
-  edits.push({ range: [call.range[0], call.range[1]], text: `${calleeText}({ ${argument} })` }, ...importEdits(context, imports));
+  edits.push({ range: [call.range[0], call.range[1]], text: `${calleeText}({ ${argument} })` });
+  edits.unshift(...importEdits(context, imports));
   return stability.kind === 'static'
     ? { kind: 'hoist', description, edits, imports }
     : { kind: 'keyed', description, edits, imports, keyInputs: stability.inputs };

@@ -4,6 +4,10 @@
 export class NameAllocator {
   constructor(private readonly taken: Set<string>) {}
 
+  isTaken(name: string): boolean {
+    return this.taken.has(name);
+  }
+
   allocate(base: string): string {
     let name = base;
     for (let n = 2; this.taken.has(name); n++) name = `${base}${n}`;

@@ -3,9 +3,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scopes } from '../scopes.js';
 import type { FixPlan, RuntimeImport, TextEdit } from '../types.js';
-import { staticPropertyName, unwrap } from '../walk.js';
 import { runtimeImportEdit, startWithLeadingComments } from './imports.js';
 import type { NameAllocator } from './names.js';
+import { cacheKey } from './cache-key.js';
 import { type Stability, stabilityOf } from './stability.js';
 
 export interface PlanContext {
@@ -62,54 +62,21 @@ function hoist(shape: SiteShape, context: PlanContext, insertAt: number): FixPla
     { range: [shape.node.range[0], shape.node.range[1]], text: name },
   ];
   const imports = shape.wrap ? [runtimeImport(context, ['cacheCredentials'])] : undefined;
-  if (imports) edits.push(...importEdits(context, imports));
+  if (imports) edits.unshift(...importEdits(context, imports));
   const description = shape.wrap ? `const ${name} = cacheCredentials(${shape.apiName}(…))` : `const ${name} = new ${shape.apiName}(…)`;
   return { kind: 'hoist', description, edits, ...(imports && { imports }) };
 }
 
 function keyed(shape: SiteShape, context: PlanContext, inputs: readonly string[]): FixPlan {
-  const key = keyText(shape, context);
-  if (!key) return manual('its inputs are not plain data, so no cache key can be built from them.');
+  const key = cacheKey({ apiName: shape.apiName, node: shape.node, text: context.text, quote: preferredQuote(context.text), comments: context.program.comments ?? [] });
+  if ('manual' in key) return manual(`its inputs vary per request (${inputs.map((i) => `\`${i}\``).join(', ')}) and ${key.manual}.`);
   const original = context.text.slice(shape.node.range[0], shape.node.range[1]);
   const imports = [runtimeImport(context, ['sharedCredentials'])];
   const edits: TextEdit[] = [
-    { range: [shape.node.range[0], shape.node.range[1]], text: `sharedCredentials(${key}, () => ${original})` },
     ...importEdits(context, imports),
+    { range: [shape.node.range[0], shape.node.range[1]], text: `sharedCredentials(${key.text}, () => ${original})` },
   ];
-  return { kind: 'keyed', description: `sharedCredentials(${key}, () => ${shape.apiName}(…))`, edits, keyInputs: inputs, imports };
-}
-
-/** `{ source: 'fromTemporaryCredentials', RoleArn: event.roleArn, RoleSessionName: 'app' }`: every input, named by its property. */
-export function keyText(shape: Pick<SiteShape, 'apiName' | 'node'>, context: PlanContext): string | undefined {
-  const quote = preferredQuote(context.text);
-  const leaves: [string, string][] = [['source', `${quote}${shape.apiName}${quote}`]];
-  const collect = (node: TSESTree.Node, path: string[]): boolean => {
-    const value = unwrap(node);
-    if (value.type === 'ObjectExpression') {
-      for (const property of value.properties) {
-        if (property.type !== 'Property' || property.computed) return false;
-        const name = staticPropertyName(property);
-        if (name === undefined || !collect(property.value, [...path, name])) return false;
-      }
-      return true;
-    }
-    leaves.push([path.join('.'), context.text.slice(value.range[0], value.range[1])]);
-    return true;
-  };
-  for (const [index, argument] of shape.node.arguments.entries()) {
-    if (!collect(argument, argument.type === 'ObjectExpression' ? [] : [`arg${index}`])) return undefined;
-  }
-  const counts = new Map<string, number>();
-  for (const [path] of leaves) {
-    const last = path.split('.').pop()!;
-    counts.set(last, (counts.get(last) ?? 0) + 1);
-  }
-  const fields = leaves.map(([path, value]) => {
-    const last = path.split('.').pop()!;
-    const key = counts.get(last) === 1 ? last : `${quote}${path}${quote}`;
-    return key === value ? key : `${key}: ${value.includes('\n') ? value.replace(/\s*\n\s*/g, ' ') : value}`;
-  });
-  return `{ ${fields.join(', ')} }`;
+  return { kind: 'keyed', description: `sharedCredentials(${key.text}, () => ${shape.apiName}(…))`, edits, keyInputs: inputs, imports };
 }
 
 export function runtimeImport(context: PlanContext, names: readonly string[]): RuntimeImport {

@@ -1,0 +1,119 @@
+// Codemod throughput: the `all` transform (analysis + fix plans + re-analysis) against a no-op
+// jscodeshift transform that only parses with jscodeshift's tsx parser, on the same >= 1,500 real
+// files (the AWS SDKs' own sources, copied to a temp folder), each phase in its own child process
+// so peak memory (process.resourceUsage().maxRSS) is per phase. Prints a Markdown table.
+// Standalone: `npm run build && node bench/codemod.bench.mjs` (BENCH_FILES to tune).
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const COUNT = Number(process.env.BENCH_FILES ?? 1600);
+const MAX_BYTES = 128 * 1024;
+const SOURCES = ['node_modules/@aws-sdk', 'node_modules/@smithy', 'node_modules/aws-sdk/lib'];
+
+function walk(dir, out) {
+  let names;
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      if (name !== 'node_modules' && name !== 'dist-cjs' && name !== 'dist-types') walk(path, out);
+    } else if (/\.m?js$/.test(name) && stat.size <= MAX_BYTES) {
+      out.push(path);
+    }
+  }
+}
+
+/** Copies COUNT real files into a temp folder; returns the folder and the copied paths. */
+function prepare() {
+  const files = [];
+  for (const source of SOURCES) {
+    walk(join(ROOT, source), files);
+    if (files.length >= COUNT) break;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'aws-credentials-codemod-bench-'));
+  const copied = files.slice(0, COUNT).map((file, index) => {
+    const target = join(dir, `${String(index).padStart(5, '0')}-${file.split('/').pop()}`);
+    copyFileSync(file, target);
+    return target;
+  });
+  writeFileSync(join(dir, 'files.json'), JSON.stringify(copied));
+  return { dir, files: copied };
+}
+
+/** One phase in this process: run `phase` over every file, print JSON timings. */
+async function child(phase, listFile) {
+  const files = JSON.parse(readFileSync(listFile, 'utf8'));
+  const require = createRequire(join(ROOT, 'package.json'));
+  const jscodeshift = require('jscodeshift').withParser('tsx');
+  const api = { jscodeshift, j: jscodeshift, stats: () => {}, report: () => {} };
+  let transform;
+  if (phase === 'noop') {
+    transform = file => {
+      jscodeshift(file.source);
+      return file.source;
+    };
+  } else {
+    transform = (await import(pathToFileURL(join(ROOT, 'dist/esm/codemods/all/transform.js')).href)).default;
+  }
+  const sources = files.map(path => ({ path, source: readFileSync(path, 'utf8') }));
+  let changed = 0;
+  let failed = 0;
+  const start = process.hrtime.bigint();
+  for (const file of sources) {
+    try {
+      if (transform(file, api, {}) !== file.source) changed += 1;
+    } catch {
+      failed += 1;
+    }
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const bytes = sources.reduce((sum, file) => sum + file.source.length, 0);
+  process.stdout.write(JSON.stringify({ phase, files: files.length, seconds, changed, failed, bytes, maxRSSKB: process.resourceUsage().maxRSS }));
+}
+
+function runPhase(phase, listFile) {
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--phase', phase, listFile], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(out);
+}
+
+async function main() {
+  const { dir, files } = prepare();
+  try {
+    const listFile = join(dir, 'files.json');
+    const results = ['noop', 'all'].map(phase => runPhase(phase, listFile));
+    const [noop, all] = results;
+    const rate = result => result.files / result.seconds;
+    const lines = [
+      `### Codemod throughput (${files.length} files, ${(all.bytes / 1024 / 1024).toFixed(1)} MB of SDK sources, Node ${process.version})`,
+      '',
+      '| transform | files | seconds | files/s | changed | errors | peak RSS (MB) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...results.map(
+        result =>
+          `| ${result.phase === 'noop' ? 'no-op jscodeshift (tsx parse only)' : 'all (analysis + fixes)'} | ${result.files} | ${result.seconds.toFixed(2)} | ${rate(result).toFixed(0)} | ${result.changed} | ${result.failed} | ${(result.maxRSSKB / 1024).toFixed(0)} |`,
+      ),
+      '',
+      `\`all\` runs at ${((rate(all) / rate(noop)) * 100).toFixed(0)} % of the no-op transform's speed (ratio ${(rate(all) / rate(noop)).toFixed(2)}).`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--phase') {
+  await child(process.argv[3], process.argv[4]);
+} else {
+  mkdirSync(tmpdir(), { recursive: true });
+  await main();
+}

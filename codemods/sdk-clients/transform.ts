@@ -1,0 +1,7 @@
+// jscodeshift transform: the fix plans of the rule for this folder. Usage:
+//   npx jscodeshift --parser=tsx -t node_modules/eslint-plugin-aws-credentials/codemods/sdk-clients src
+import { makeTransform } from '../shared/make-transform.js';
+
+const transform = makeTransform('sdk-clients');
+
+export default transform;

@@ -1,0 +1,42 @@
+// One analysis of one text for the codemods: the parse (kept, for scope questions), the sites of
+// the selected rules, and the codemod's own plan for STS sites the analysis leaves manual.
+import { findSites, parseSource } from '../../src/analysis/index.js';
+import type { Parsed } from '../../src/analysis/parse.js';
+import { NameAllocator } from '../../src/analysis/fix-plan/names.js';
+import { Scopes } from '../../src/analysis/scopes.js';
+import { DEFAULT_RUNTIME_MODULE, type AnalysisOptions, type RuleName, type Site } from '../../src/analysis/types.js';
+import { assumeRolePlan } from '../sts-calls/assume-role-plan.js';
+
+export interface Analysis {
+  readonly parsed: Parsed;
+  readonly sites: Site[];
+}
+
+/** Throws (with `file:line:col`) when the text does not parse. */
+export function analyze(text: string, filename: string, rules: ReadonlySet<RuleName>, options: AnalysisOptions): Analysis {
+  const parsed = parseSource(text, filename);
+  const found = findSites({ ast: parsed.ast, scopeManager: parsed.scopeManager, text, filename }, options).filter(site => rules.has(site.rule));
+  if (!found.some(site => site.rule === 'no-per-request-sts-call' && site.fix.kind === 'manual')) return { parsed, sites: found };
+  const scopes = new Scopes(parsed.scopeManager);
+  const context = {
+    program: parsed.ast,
+    text,
+    scopes,
+    names: new NameAllocator(scopes.allNames()),
+    runtimeModule: options.runtimeModule ?? DEFAULT_RUNTIME_MODULE,
+  };
+  const sites = found.map(site => {
+    if (site.rule !== 'no-per-request-sts-call' || site.fix.kind !== 'manual') return site;
+    const result = assumeRolePlan(site, context);
+    return 'plan' in result ? { ...site, fix: result.plan } : site;
+  });
+  return { parsed, sites };
+}
+
+/** Names the code reads that no scope declares (globals), to catch a rewrite that moves a name out of its scope. */
+export function undeclaredNames(parsed: Parsed): Set<string> {
+  const names = new Set<string>();
+  const global = parsed.scopeManager.globalScope as { through?: readonly { identifier: { name: string } }[] };
+  for (const reference of global.through ?? []) names.add(reference.identifier.name);
+  return names;
+}

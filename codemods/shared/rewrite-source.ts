@@ -1,0 +1,126 @@
+// The one rewrite every transform and the CLI share: analyze, apply the fix plans' text edits,
+// and analyze again until nothing fixable is left (at most MAX_PASSES). Text edits only, so
+// formatting, comments, quotes and the module style are untouched by construction.
+//
+// Safety net: a pass whose output reads a name that is declared nowhere the code now stands (a
+// provider bound inside a function, hoisted out of it) is retried site by site; the sites that
+// cause it are left for manual review with that reason, the others are applied.
+import { applyFixes } from '../../src/analysis/index.js';
+import { parseSource } from '../../src/analysis/index.js';
+import type { RuleName, Site } from '../../src/analysis/types.js';
+import { analyze, undeclaredNames, type Analysis } from './analyze.js';
+import { sitePosition, type Position } from './location.js';
+import { parseErrorOf, type SourceError } from './source-error.js';
+
+export const MAX_PASSES = 3;
+
+export interface RewriteOptions {
+  /** Rules whose sites are rewritten (and reported). */
+  readonly rules: readonly RuleName[];
+  /** Module specifier the rewritten code imports the runtime from. */
+  readonly runtimeModule?: string;
+  /** Function names whose arguments run once. */
+  readonly memoizers?: readonly string[];
+}
+
+export interface SiteNote extends Position {
+  readonly rule: RuleName;
+  readonly name: string;
+  /** `hoist` / `keyed` for rewritten sites; the reason for manual ones. */
+  readonly detail: string;
+}
+
+export interface RewriteResult {
+  /** The rewritten text, or the input unchanged (same string) when nothing applied or on error. */
+  readonly text: string;
+  readonly changed: boolean;
+  /** Sites found in the input, for the per-rule counts (positions in the input). */
+  readonly findings: readonly SiteNote[];
+  /** Sites rewritten, over all passes (positions in the pass they were rewritten in). */
+  readonly rewritten: readonly SiteNote[];
+  /** Sites left for a human (positions in `text`). */
+  readonly manual: readonly SiteNote[];
+  /** Set when the input does not parse, or the rewrite would not: `text` is then the input. */
+  readonly error?: SourceError;
+}
+
+function noteOf(site: Site, text: string, detail: string): SiteNote {
+  return { rule: site.rule, name: site.data.name ?? '', detail, ...sitePosition(site, text) };
+}
+
+/** Identity of a site across passes (its offsets move): rule, API and source text. */
+function siteKey(site: Site, text: string): string {
+  return `${site.rule}\u0000${site.data.name ?? ''}\u0000${text.slice(site.node.range[0], site.node.range[1])}`;
+}
+
+/** Names the fixed text reads without a declaration that the original text did not. */
+function addedUndeclared(original: ReadonlySet<string>, text: string, filename: string): string[] | undefined {
+  try {
+    return [...undeclaredNames(parseSource(text, filename))].filter(name => !original.has(name));
+  } catch {
+    return undefined; // does not parse: handled by the caller's re-analysis
+  }
+}
+
+export function rewriteSource(source: string, filename: string, options: RewriteOptions): RewriteResult {
+  const rules = new Set(options.rules);
+  const analysisOptions = {
+    ...(options.runtimeModule ? { runtimeModule: options.runtimeModule } : {}),
+    ...(options.memoizers && options.memoizers.length > 0 ? { memoizers: options.memoizers } : {}),
+  };
+  const run = (text: string): Analysis => analyze(text, filename, rules, analysisOptions);
+
+  let analysis: Analysis;
+  try {
+    analysis = run(source);
+  } catch (error) {
+    return { text: source, changed: false, findings: [], rewritten: [], manual: [], error: parseErrorOf(error, filename, source) };
+  }
+  const declaredNowhere = undeclaredNames(analysis.parsed);
+  const findings = analysis.sites.map(site => noteOf(site, source, site.fix.kind === 'manual' ? site.fix.reason : site.fix.kind));
+  const rejected = new Map<string, string>();
+  const rewritten: SiteNote[] = [];
+  let text = source;
+  for (let pass = 1; pass <= MAX_PASSES; pass += 1) {
+    let fixable = analysis.sites.filter(site => site.fix.kind !== 'manual' && !rejected.has(siteKey(site, text)));
+    if (fixable.length === 0) break;
+    let result = applyFixes(text, fixable);
+    if (result.text === text) break;
+    if ((addedUndeclared(declaredNowhere, result.text, filename) ?? []).length > 0) {
+      for (const site of fixable) {
+        const alone = addedUndeclared(declaredNowhere, applyFixes(text, [site]).text, filename) ?? [];
+        if (alone.length > 0) {
+          rejected.set(siteKey(site, text), `not rewritten: the fix would use ${alone.map(name => `\`${name}\``).join(', ')} where it is not declared`);
+        }
+      }
+      fixable = fixable.filter(site => !rejected.has(siteKey(site, text)));
+      if (fixable.length === 0) break;
+      result = applyFixes(text, fixable);
+      if (result.text === text || (addedUndeclared(declaredNowhere, result.text, filename) ?? []).length > 0) break;
+    }
+    for (const site of result.applied) rewritten.push(noteOf(site, text, site.fix.kind));
+    text = result.text;
+    try {
+      analysis = run(text);
+    } catch (error) {
+      // Never hand back a half-written file: the input stays as it was.
+      const cause = parseErrorOf(error, filename, text);
+      return {
+        text: source,
+        changed: false,
+        findings,
+        rewritten: [],
+        manual: [],
+        error: { ...cause, message: `the rewrite would not parse (${cause.message}); file left unchanged` },
+      };
+    }
+  }
+  const manual = analysis.sites.map(site =>
+    noteOf(
+      site,
+      text,
+      site.fix.kind === 'manual' ? site.fix.reason : (rejected.get(siteKey(site, text)) ?? `${site.fix.kind} fix could not be applied automatically`),
+    ),
+  );
+  return { text, changed: text !== source, findings, rewritten, manual };
+}

@@ -1,0 +1,9 @@
+const AWS = require('aws-sdk');
+
+async function credentialsFor(accountId) {
+  const sts = new AWS.STS();
+  const result = await sts.assumeRole({ RoleArn: `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`, RoleSessionName: 'org' }).promise();
+  return result.Credentials;
+}
+
+module.exports = { credentialsFor };

@@ -1,0 +1,3 @@
+// jscodeshift loads transforms with require(): this CommonJS entry points at the compiled transform.
+'use strict';
+module.exports = require('../../dist/cjs/codemods/sts-calls/transform.js');

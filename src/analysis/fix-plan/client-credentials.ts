@@ -1,0 +1,92 @@
+// A v3 client built per request from varying config (`new S3Client({ region: event.region })`)
+// cannot move to module scope, but it can stop running the default chain per client: give it one
+// module-scope `cacheCredentials(fromNodeProviderChain())` as `credentials`. That needs an import
+// of `fromNodeProviderChain` from `@aws-sdk/credential-providers`, which a project does not
+// always depend on: the plan is made only when the file already imports that package or the
+// caller says the project can (`AnalysisOptions.availableModules`); otherwise it is manual.
+import type { TSESTree } from '@typescript-eslint/utils';
+import { requiredModule } from '../bindings.js';
+import type { FixPlan, RuntimeImport, TextEdit } from '../types.js';
+import { unwrap } from '../walk.js';
+import { startWithLeadingComments } from './imports.js';
+import { type PlanContext, importEdits, manual, runtimeImport, topLevelStatement, usesSemicolons } from './plans.js';
+
+export const PROVIDERS_MODULE = '@aws-sdk/credential-providers';
+const CHAIN = 'fromNodeProviderChain';
+
+export function sharedDefaultChainPlan(
+  client: TSESTree.NewExpression,
+  clientName: string,
+  context: PlanContext,
+  availableModules: ReadonlySet<string>,
+  why: string,
+): FixPlan {
+  const advice = `${why} Or give it \`credentials\`: one module-scope \`cacheCredentials(fromNodeProviderChain())\` from ${PROVIDERS_MODULE} shared by every client`;
+  if (!availableModules.has(PROVIDERS_MODULE) && !importsModule(context.program, PROVIDERS_MODULE)) {
+    return manual(`${advice} (not done automatically: this file does not import ${PROVIDERS_MODULE}).`);
+  }
+  const local = chainBinding(context.program);
+  if (local === undefined && context.names.isTaken(CHAIN)) return manual(`${advice} (not done automatically: \`${CHAIN}\` names something else here).`);
+  const insert = configInsertion(client, context.text);
+  if (!insert) return manual(`${advice}.`);
+  const statement = topLevelStatement(client);
+  if (!statement) return manual(`${advice}.`);
+  const insertAt = startWithLeadingComments(context.program, statement, context.text);
+  const name = context.names.allocate('defaultCredentials');
+  const semi = usesSemicolons(context.text) ? ';' : '';
+  const imports: RuntimeImport[] = [runtimeImport(context, ['cacheCredentials'])];
+  if (local === undefined) imports.unshift({ module: PROVIDERS_MODULE, names: [CHAIN] });
+  const edits: TextEdit[] = [
+    ...importEdits(context, imports),
+    { range: [insertAt, insertAt], text: `const ${name} = cacheCredentials(${local ?? CHAIN}())${semi}\n\n` },
+    { range: [insert.at, insert.at], text: insert.text(`credentials: ${name}`) },
+  ];
+  return {
+    kind: 'hoist',
+    description: `credentials: ${name}, one module-scope cacheCredentials(${CHAIN}()) shared by every ${clientName}`,
+    edits,
+    imports,
+  };
+}
+
+/** Where `credentials: x` goes in the client's config: after its last property, or as the only argument. */
+function configInsertion(client: TSESTree.NewExpression, text: string): { at: number; text: (property: string) => string } | undefined {
+  const config = client.arguments[0];
+  if (!config) {
+    const close = client.range[1] - 1;
+    if (text[close] !== ')') return undefined;
+    return { at: close, text: (property) => `{ ${property} }` };
+  }
+  const object = unwrap(config);
+  if (object.type !== 'ObjectExpression') return undefined;
+  const last = object.properties[object.properties.length - 1];
+  if (!last) return { at: object.range[0] + 1, text: (property) => ` ${property} ` };
+  return { at: last.range[1], text: (property) => `, ${property}` };
+}
+
+function importsModule(program: TSESTree.Program, module: string): boolean {
+  return program.body.some(
+    (statement) =>
+      (statement.type === 'ImportDeclaration' && statement.source.value === module && statement.importKind !== 'type') ||
+      (statement.type === 'VariableDeclaration' && statement.declarations.some((d) => d.init?.type === 'CallExpression' && requiredModule(d.init) === module)),
+  );
+}
+
+/** The local name of an existing `import { fromNodeProviderChain as x }` / `const { fromNodeProviderChain: x } = require(...)`. */
+function chainBinding(program: TSESTree.Program): string | undefined {
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration' && statement.source.value === PROVIDERS_MODULE && statement.importKind !== 'type') {
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === 'ImportSpecifier' && specifier.importKind !== 'type' && specifier.imported.type === 'Identifier' && specifier.imported.name === CHAIN) return specifier.local.name;
+      }
+    }
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declarations) {
+      if (declarator.id.type !== 'ObjectPattern' || declarator.init?.type !== 'CallExpression' || requiredModule(declarator.init) !== PROVIDERS_MODULE) continue;
+      for (const property of declarator.id.properties) {
+        if (property.type === 'Property' && property.key.type === 'Identifier' && property.key.name === CHAIN && property.value.type === 'Identifier') return property.value.name;
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,67 @@
+// What `scan` found, independent of how it is printed.
+import type { ESLint } from 'eslint';
+import { relative, sep } from 'node:path';
+
+export interface Finding {
+  /** Path relative to the scan's cwd, with `/`. */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+  /** Rule id without the plugin prefix, e.g. `no-per-request-client`. */
+  readonly rule: string;
+  readonly messageId?: string;
+  readonly message: string;
+}
+
+export interface FileError {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly message: string;
+}
+
+export interface ScanResult {
+  readonly filesScanned: number;
+  readonly findings: readonly Finding[];
+  /** Files that could not be parsed (or crashed a rule): never silently clean. */
+  readonly errors: readonly FileError[];
+}
+
+export function toPosix(cwd: string, file: string): string {
+  return relative(cwd, file).split(sep).join('/');
+}
+
+export function scanResultOf(cwd: string, filesScanned: number, results: readonly ESLint.LintResult[], prefix: string): ScanResult {
+  const findings: Finding[] = [];
+  const errors: FileError[] = [];
+  for (const result of results) {
+    const file = toPosix(cwd, result.filePath);
+    for (const message of result.messages) {
+      if (message.fatal || !message.ruleId) {
+        if (message.fatal || message.severity === 2) errors.push({ file, line: message.line, column: message.column, message: message.message });
+        continue;
+      }
+      // Directives and inline configs naming rules of plugins this scan does not load.
+      if (!message.ruleId.startsWith(`${prefix}/`)) continue;
+      findings.push({
+        file,
+        line: message.line,
+        column: message.column,
+        ...(message.endLine !== undefined ? { endLine: message.endLine } : {}),
+        ...(message.endColumn !== undefined ? { endColumn: message.endColumn } : {}),
+        rule: message.ruleId.startsWith(`${prefix}/`) ? message.ruleId.slice(prefix.length + 1) : message.ruleId,
+        ...(message.messageId ? { messageId: message.messageId } : {}),
+        message: message.message,
+      });
+    }
+  }
+  return { filesScanned, findings, errors };
+}
+
+export function countByRule(findings: readonly { rule: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const finding of findings) counts[finding.rule] = (counts[finding.rule] ?? 0) + 1;
+  return counts;
+}

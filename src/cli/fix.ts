@@ -1,0 +1,211 @@
+// `aws-credentials fix`: plan every change in memory (per-file rewrites, the shared module,
+// the vendored runtime, package.json), check each output parses, then write them atomically.
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { DEFAULT_RUNTIME_MODULE } from '../analysis/types.js';
+import { meta } from '../index.js';
+import { rewriteSource } from '../../codemods/shared/rewrite-source.js';
+import { TRANSFORM_RULES } from '../../codemods/shared/rules.js';
+import type { FixArgs } from './args.js';
+import { unifiedDiff } from './diff.js';
+import { listSourceFiles, UsageError } from './files.js';
+import { toPosix } from './findings.js';
+import { dirtyFiles, gitRoot } from './git.js';
+import { EXIT, type Io } from './io.js';
+import { packageType, relativeSpecifier } from './module-style.js';
+import { nearestPackageJson, withDependency } from './package-json.js';
+import { builtRuntimeDir } from './paths.js';
+import { createProgress } from './progress.js';
+import { shareProviders } from './project-step/share-providers.js';
+import { parseProblem } from './reparse.js';
+import { formatSummary, summaryCounts, type FileProblem, type FixSummary, type ManualNote } from './summary.js';
+import { buildVendoredRuntime, declarationFileFor, VENDOR_MARKER, vendorFormat } from './vendor-runtime.js';
+import { writeFileAtomic } from './write-file.js';
+
+export interface Change {
+  /** Absolute path. */
+  readonly file: string;
+  /** Undefined for a new file. */
+  readonly before: string | undefined;
+  readonly after: string;
+}
+
+export interface FixPlanResult {
+  readonly changes: readonly Change[];
+  readonly summary: FixSummary;
+}
+
+export interface FixOptions extends Omit<FixArgs, 'command' | 'paths' | 'cwd'> {
+  readonly paths: readonly string[];
+  /** The compiled ESM runtime to vendor from (default: this package's dist/esm/src/runtime). */
+  readonly runtimeDir?: string;
+  readonly onFile?: (file: string) => void;
+  /** The files to process, if already listed (absolute paths). */
+  readonly files?: readonly string[];
+}
+
+function defaultSharedModule(cwd: string): string {
+  const dir = existsSync(resolve(cwd, 'src')) ? 'src/' : '';
+  return `${dir}aws-credentials.shared.${existsSync(resolve(cwd, 'tsconfig.json')) ? 'ts' : 'js'}`;
+}
+
+/** Compute every change `fix` would make, without writing anything. */
+export function planFix(cwd: string, options: FixOptions): FixPlanResult {
+  const files = options.files ?? listSourceFiles(cwd, options.paths);
+  const rules = TRANSFORM_RULES[options.transform];
+  const vendorPath = options.vendorRuntime ? resolve(cwd, options.vendorRuntime) : undefined;
+  const runtimeModuleFor = (file: string): string =>
+    vendorPath ? relativeSpecifier(file, vendorPath) : (options.runtimeModule ?? DEFAULT_RUNTIME_MODULE);
+  const rel = (file: string): string => toPosix(cwd, file);
+
+  const findings: { rule: string }[] = [];
+  const rewrittenByRule: { rule: string }[] = [];
+  const manual: ManualNote[] = [];
+  const errors: FileProblem[] = [];
+  const outputs = new Map<string, { before: string; after: string }>();
+  for (const file of files) {
+    options.onFile?.(file);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      errors.push({ file: rel(file), message: `cannot read: ${(error as Error).message}` });
+      continue;
+    }
+    const result = rewriteSource(text, file, { rules, runtimeModule: runtimeModuleFor(file), memoizers: options.memoizers });
+    findings.push(...result.findings);
+    if (result.error) {
+      errors.push({ file: rel(file), ...result.error });
+      continue;
+    }
+    for (const note of result.manual) manual.push({ file: rel(file), line: note.line, column: note.column, rule: note.rule, reason: note.name ? `${note.name}: ${note.detail}` : note.detail });
+    if (!result.changed) continue;
+    const problem = parseProblem(file, result.text);
+    if (problem) {
+      errors.push({ file: rel(file), ...problem, message: `the rewrite would not parse (${problem.message}); file left unchanged` });
+      continue;
+    }
+    rewrittenByRule.push(...result.rewritten);
+    outputs.set(file, { before: text, after: result.text });
+  }
+
+  // Identical providers across files -> one exported instance in the shared module.
+  const sharedModulePath = resolve(cwd, options.sharedModule ?? defaultSharedModule(cwd));
+  const shared = options.noSharedModule
+    ? undefined
+    : shareProviders({
+        files: new Map([...outputs].map(([file, { before, after }]) => [file, { before, after }])),
+        sharedModule: sharedModulePath,
+        runtimeModuleFor,
+      });
+  const changes: Change[] = [];
+  const typeErrors: FileProblem[] = [];
+  if (shared) {
+    for (const [file, text] of shared.files) {
+      const problem = parseProblem(file, text);
+      if (problem) {
+        errors.push({ file: rel(file), ...problem, message: `the shared-module rewrite would not parse (${problem.message}); kept the per-file rewrite` });
+        continue;
+      }
+      const entry = outputs.get(file);
+      if (entry) outputs.set(file, { before: entry.before, after: text });
+    }
+    for (const problem of shared.typeErrors) typeErrors.push({ ...problem, file: rel(problem.file) });
+  }
+  for (const [file, { before, after }] of outputs) changes.push({ file, before, after });
+  if (shared?.module) changes.push({ file: sharedModulePath, before: shared.module.before, after: shared.module.after });
+
+  // The runtime: vendored into the repository, or the package added to dependencies.
+  let vendoredRuntime: string[] | undefined;
+  let packageJsonFile: string | undefined;
+  const usesRuntime = changes.length > 0;
+  if (usesRuntime && vendorPath) {
+    const format = vendorFormat(vendorPath, packageType(vendorPath));
+    const vendored = buildVendoredRuntime(options.runtimeDir ?? builtRuntimeDir('esm'), format);
+    const wanted: [string, string][] = [[vendorPath, vendored.code]];
+    const typescript = [...outputs.keys()].some(file => /\.(c|m)?tsx?$/.test(file)) || existsSync(resolve(cwd, 'tsconfig.json'));
+    if (typescript && vendored.declarations) wanted.push([declarationFileFor(vendorPath), vendored.declarations]);
+    vendoredRuntime = [];
+    for (const [file, text] of wanted) {
+      const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+      if (before !== undefined && !before.includes(VENDOR_MARKER)) {
+        throw new UsageError(`${rel(file)} exists and was not written by --vendor-runtime; choose another path`);
+      }
+      vendoredRuntime.push(rel(file));
+      if (before !== text) changes.push({ file, before, after: text });
+    }
+  } else if (usesRuntime && !options.runtimeModule && !options.noPackageJson) {
+    const root = gitRoot(cwd);
+    const manifests = new Set([...outputs.keys()].map(file => nearestPackageJson(file, root)).filter((file): file is string => file !== undefined));
+    for (const manifest of manifests) {
+      const before = readFileSync(manifest, 'utf8');
+      const after = withDependency(before, meta.name, `^${meta.version}`);
+      if (after !== undefined) {
+        changes.push({ file: manifest, before, after });
+        packageJsonFile = rel(manifest);
+      }
+    }
+  }
+
+  const summary: FixSummary = {
+    dryRun: options.dryRun,
+    filesScanned: files.length,
+    findingsByRule: summaryCounts(findings),
+    filesRewritten: [...outputs.keys()].map(rel),
+    sitesRewritten: rewrittenByRule.length,
+    sitesRewrittenByRule: summaryCounts(rewrittenByRule),
+    manual,
+    errors,
+    shared: {
+      ...(shared?.module ? { module: rel(sharedModulePath) } : {}),
+      exports: Object.fromEntries(Object.entries(shared?.exports ?? {}).map(([name, users]) => [name, users.map(rel)])),
+    },
+    typeErrors,
+    ...(packageJsonFile ? { packageJson: packageJsonFile } : {}),
+    ...(vendoredRuntime ? { vendoredRuntime } : {}),
+  };
+  return { changes, summary };
+}
+
+export function writeChanges(changes: readonly Change[]): FileProblem[] {
+  const failures: FileProblem[] = [];
+  for (const change of changes) {
+    try {
+      writeFileAtomic(change.file, change.after);
+    } catch (error) {
+      failures.push({ file: change.file, message: `write failed: ${(error as Error).message}` });
+    }
+  }
+  return failures;
+}
+
+export async function runFix(args: FixArgs, cwd: string, io: Io): Promise<number> {
+  if (!args.dryRun && !args.force && gitRoot(cwd)) {
+    const dirty = dirtyFiles(cwd);
+    if (dirty.length > 0) {
+      io.err(
+        `aws-credentials: the git work tree has uncommitted changes:\n${dirty.slice(0, 10).map(line => `  ${line}`).join('\n')}${dirty.length > 10 ? `\n  … ${dirty.length - 10} more` : ''}\n` +
+          'Commit or stash them first so the rewrite is easy to review and undo, or pass --force (or --dry-run).\n',
+      );
+      return EXIT.usage;
+    }
+  }
+  const files = listSourceFiles(cwd, args.paths);
+  const progress = createProgress(io, files.length, { enabled: !args.json });
+  let plan: FixPlanResult;
+  try {
+    plan = planFix(cwd, { ...args, files, onFile: file => progress.tick(file) });
+  } finally {
+    progress.done();
+  }
+  const failures = args.dryRun ? [] : writeChanges(plan.changes).map(failure => ({ ...failure, file: relative(cwd, failure.file) }));
+  const summary: FixSummary = { ...plan.summary, errors: [...plan.summary.errors, ...failures] };
+  const diff = args.diff ? plan.changes.map(change => unifiedDiff(toPosix(cwd, change.file), change.before ?? '', change.after)).join('') : '';
+  if (args.json) {
+    io.out(`${JSON.stringify({ tool: meta.name, version: meta.version, ...summary, ...(args.diff ? { diff } : {}) }, null, 2)}\n`);
+  } else {
+    if (diff) io.out(diff);
+    io.out(formatSummary(summary));
+  }
+  return summary.errors.length > 0 ? EXIT.findings : EXIT.ok;
+}

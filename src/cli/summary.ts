@@ -1,0 +1,69 @@
+// What `fix` did, as JSON and as text.
+import { countByRule } from './findings.js';
+import type { SourceError } from '../../codemods/shared/source-error.js';
+
+export interface ManualNote {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly rule: string;
+  readonly reason: string;
+}
+
+export interface FileProblem extends SourceError {
+  readonly file: string;
+}
+
+export interface FixSummary {
+  readonly dryRun: boolean;
+  readonly filesScanned: number;
+  readonly findingsByRule: Record<string, number>;
+  readonly filesRewritten: readonly string[];
+  readonly sitesRewritten: number;
+  readonly sitesRewrittenByRule: Record<string, number>;
+  readonly manual: readonly ManualNote[];
+  /** Files skipped: unparsable input, a rewrite that would not parse, a write failure. */
+  readonly errors: readonly FileProblem[];
+  /** Providers merged into the shared module: export name -> files using it. */
+  readonly shared: { readonly module?: string; readonly exports: Record<string, readonly string[]> };
+  /** Type errors the rewrite would add (TypeScript projects with a tsconfig). */
+  readonly typeErrors: readonly FileProblem[];
+  readonly packageJson?: string;
+  readonly vendoredRuntime?: readonly string[];
+}
+
+export function summaryCounts(findings: readonly { rule: string }[]): Record<string, number> {
+  return countByRule(findings);
+}
+
+function location(note: { file: string; line?: number; column?: number }): string {
+  return `${note.file}:${note.line ?? 1}:${note.column ?? 1}`;
+}
+
+export function formatSummary(summary: FixSummary): string {
+  const lines: string[] = [];
+  const findings = Object.values(summary.findingsByRule).reduce((a, b) => a + b, 0);
+  lines.push(`${summary.dryRun ? 'Dry run: nothing written. ' : ''}Files scanned: ${summary.filesScanned}`);
+  lines.push(`Findings: ${findings}${findings > 0 ? ` (${Object.entries(summary.findingsByRule).map(([rule, count]) => `${rule}: ${count}`).join(', ')})` : ''}`);
+  lines.push(`Files ${summary.dryRun ? 'to rewrite' : 'rewritten'}: ${summary.filesRewritten.length}`);
+  lines.push(`Sites ${summary.dryRun ? 'to rewrite' : 'rewritten'}: ${summary.sitesRewritten}`);
+  const shared = Object.entries(summary.shared.exports);
+  if (shared.length > 0 && summary.shared.module) {
+    lines.push(`Shared across files in ${summary.shared.module}: ${shared.map(([name, files]) => `${name} (${files.length} files)`).join(', ')}`);
+  }
+  if (summary.vendoredRuntime) lines.push(`Runtime vendored to: ${summary.vendoredRuntime.join(', ')}`);
+  if (summary.packageJson) lines.push(`Added eslint-plugin-aws-credentials to dependencies in ${summary.packageJson} (run your package manager's install)`);
+  if (summary.manual.length > 0) {
+    lines.push('', `Manual review (${summary.manual.length}):`);
+    for (const note of summary.manual) lines.push(`  ${location(note)} - ${note.rule}: ${note.reason}`);
+  }
+  if (summary.typeErrors.length > 0) {
+    lines.push('', `Type errors after the rewrite (${summary.typeErrors.length}):`);
+    for (const problem of summary.typeErrors) lines.push(`  ${location(problem)} - ${problem.message}`);
+  }
+  if (summary.errors.length > 0) {
+    lines.push('', `Skipped, not written (${summary.errors.length}):`);
+    for (const problem of summary.errors) lines.push(`  ${location(problem)} - ${problem.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

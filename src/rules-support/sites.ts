@@ -1,0 +1,150 @@
+// One analysis per file, shared by every rule, and the bridge from a Site's FixPlan to ESLint
+// suggestions. The analysis itself (src/analysis) knows nothing about ESLint.
+import type { JSONSchema, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findSites } from '../analysis/index.js';
+import type { AnalysisOptions, FixPlan, RuleName, Site, TextEdit } from '../analysis/types.js';
+
+/** Options every rule accepts, because they change what the analysis finds or the fixes it plans. */
+export interface AnalysisRuleOptions {
+  /** Function names whose arguments run once (`memoize`, `pMemoize`, `lodash.once` ...). */
+  memoizers?: string[];
+  /** Module the suggested fixes import `cacheCredentials`/`sharedCredentials` from. */
+  runtimeModule?: string;
+  /** API names (`fromIni`, `S3Client`, ...) this rule never reports. */
+  ignore?: string[];
+}
+
+export type SuggestionMessageId = 'suggestHoist' | 'suggestKeyed';
+
+export const SUGGESTION_MESSAGES: Record<SuggestionMessageId, string> = {
+  suggestHoist: 'Create it once at module scope: {{description}}',
+  suggestKeyed: 'Share one auto-refreshing instance per {{keyInputs}}: {{description}}',
+};
+
+/** JSON-schema properties for `AnalysisRuleOptions`, spread into each rule's schema. */
+export const analysisOptionsSchema = {
+  memoizers: {
+    type: 'array',
+    items: { type: 'string', minLength: 1 },
+    uniqueItems: true,
+    description:
+      "Names of your team's memoizing functions (e.g. `memoize`, `pMemoize`, `once`, or a dotted `_.memoize`). Code passed to them runs once, so it is not reported.",
+  },
+  runtimeModule: {
+    type: 'string',
+    minLength: 1,
+    description:
+      'Module the suggestions import `cacheCredentials` / `sharedCredentials` from. Defaults to `eslint-plugin-aws-credentials/runtime`; set it to a vendored copy (e.g. `#lib/aws-credentials`).',
+  },
+  ignore: {
+    type: 'array',
+    items: { type: 'string', minLength: 1 },
+    uniqueItems: true,
+    description: 'API names this rule never reports, e.g. `["fromEnv"]` or `["S3Client"]`.',
+  },
+} satisfies Record<keyof AnalysisRuleOptions, JSONSchema.JSONSchema4>;
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const cache = new WeakMap<TSESTree.Program, Map<string, readonly Site[]>>();
+
+function analysisOptionsOf(options: AnalysisRuleOptions): AnalysisOptions {
+  const result: { memoizers?: string[]; runtimeModule?: string } = {};
+  if (options.memoizers && options.memoizers.length > 0) result.memoizers = [...new Set(options.memoizers)].sort();
+  if (options.runtimeModule) result.runtimeModule = options.runtimeModule;
+  return result;
+}
+
+/**
+ * The Sites of the file being linted, computed once per (file, analysis options) and shared by
+ * all rules: rules configured with the same `memoizers`/`runtimeModule` reuse one analysis.
+ */
+export function getSites(context: AnyContext, options: AnalysisRuleOptions): readonly Site[] {
+  const { sourceCode } = context;
+  const ast = sourceCode.ast;
+  const analysisOptions = analysisOptionsOf(options);
+  const key = JSON.stringify([analysisOptions.memoizers ?? [], analysisOptions.runtimeModule ?? '']);
+  let perFile = cache.get(ast);
+  if (!perFile) {
+    perFile = new Map();
+    cache.set(ast, perFile);
+  }
+  let sites = perFile.get(key);
+  if (!sites) {
+    sites = findSites(
+      { ast, scopeManager: sourceCode.scopeManager!, text: sourceCode.text, filename: context.filename },
+      analysisOptions,
+    );
+    perFile.set(key, sites);
+  }
+  return sites;
+}
+
+/**
+ * The plan's edits, sorted, if they can be applied to `text` as one suggestion: inside the text,
+ * not overlapping, and changing something. A malformed plan yields no suggestion rather than a
+ * crash or a corrupted file.
+ */
+export function applicableEdits(edits: readonly TextEdit[], text: string): TextEdit[] | undefined {
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  let previousEnd = 0;
+  let changes = false;
+  for (const edit of sorted) {
+    const [start, end] = edit.range;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < previousEnd || end < start || end > text.length) return undefined;
+    // Two insertions at the same offset are fine (start === previousEnd); overlapping replacements are not.
+    if (text.slice(start, end) !== edit.text) changes = true;
+    previousEnd = end;
+  }
+  return changes ? sorted : undefined;
+}
+
+/** ESLint suggestions for a fix plan: one suggestion applying all of the plan's edits, or none. */
+export function suggestionsFor(
+  fix: FixPlan,
+  text: string,
+): TSESLint.SuggestionReportDescriptor<SuggestionMessageId>[] {
+  if (fix.kind === 'manual') return [];
+  const edits = applicableEdits(fix.edits, text);
+  if (!edits) return [];
+  const apply = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix[] =>
+    edits.map(edit => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text));
+  if (fix.kind === 'hoist') {
+    return [{ messageId: 'suggestHoist', data: { description: fix.description }, fix: apply }];
+  }
+  const keyInputs = fix.keyInputs.length > 0 ? fix.keyInputs.map(input => `\`${input}\``).join(', ') : 'key';
+  return [{ messageId: 'suggestKeyed', data: { description: fix.description, keyInputs }, fix: apply }];
+}
+
+/** The message data of a site, with every placeholder the messages use filled. */
+function dataOf(site: Site): Record<string, string> {
+  return { name: '', context: '', cost: '', ...site.data };
+}
+
+/**
+ * The body of every rule's `create`: report this rule's sites, minus ignored names and the
+ * messageIds the rule's options turned off. Analysis runs in `Program`, once per file.
+ */
+export function reportSites<MessageIds extends string>(
+  context: Readonly<TSESLint.RuleContext<MessageIds | SuggestionMessageId, readonly unknown[]>>,
+  rule: RuleName,
+  options: AnalysisRuleOptions,
+  include: (site: Site) => boolean = () => true,
+): TSESLint.RuleListener {
+  return {
+    Program(): void {
+      const ignored = new Set(options.ignore ?? []);
+      const { text } = context.sourceCode;
+      for (const site of getSites(context as AnyContext, options)) {
+        if (site.rule !== rule) continue;
+        if (ignored.has(site.data.name ?? '') || !include(site)) continue;
+        context.report({
+          node: site.node,
+          messageId: site.messageId as MessageIds,
+          data: dataOf(site),
+          suggest: suggestionsFor(site.fix, text),
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,131 @@
+// How often code runs: each case is one shape, with the one API call in it marked by `needle`.
+// `context` is the per-invocation label the messages show; `once` means nothing is reported.
+import { describe, expect, it } from 'vitest';
+import { analyzeSource } from '../../src/analysis/index.js';
+import { at, lines } from './support.js';
+
+interface FrequencyCase {
+  readonly name: string;
+  readonly file?: string;
+  readonly code: string;
+  /** The API call the case is about (its first occurrence). */
+  readonly needle: string;
+  /** The per-invocation label, or 'once'. */
+  readonly context: string;
+  readonly memoizers?: readonly string[];
+}
+
+const S3 = "import { S3Client } from '@aws-sdk/client-s3';";
+const CP = "import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers';";
+const RUNTIME = "import { cacheCredentials, sharedCredentials } from 'eslint-plugin-aws-credentials/runtime';";
+
+const ONCE: readonly FrequencyCase[] = [
+  { name: 'module scope', code: lines(S3, 'export const s3 = new S3Client({});'), needle: 'new S3Client', context: 'once' },
+  { name: 'top-level await', code: lines(CP, 'await Promise.resolve();', 'export const credentials = fromIni();'), needle: 'fromIni()', context: 'once' },
+  { name: 'static block', file: 'a.ts', code: lines(S3, 'export class Store { static s3: S3Client; static { Store.s3 = new S3Client({}); } }'), needle: 'new S3Client', context: 'once' },
+  { name: 'static field', file: 'a.ts', code: lines(S3, 'export class Store { static s3 = new S3Client({}); }'), needle: 'new S3Client', context: 'once' },
+  { name: 'module-scope IIFE', code: lines(CP, 'export const credentials = (() => fromIni())();'), needle: 'fromIni()', context: 'once' },
+  { name: 'module-scope async IIFE', code: lines(S3, '(async function () { const s3 = new S3Client({}); await s3.send(); })();'), needle: 'new S3Client', context: 'once' },
+  { name: 'main() called once at module scope', code: lines(S3, 'function main() { return new S3Client({}); }', 'main();'), needle: 'new S3Client', context: 'once' },
+  { name: 'exported set-up function', code: lines(S3, 'export async function init() { return new S3Client({}); }'), needle: 'new S3Client', context: 'once' },
+  { name: 'a non-exported function never called', code: lines(S3, 'function unused() { return new S3Client({}); }'), needle: 'new S3Client', context: 'once' },
+  { name: 'class instantiated only at module scope', code: lines(S3, 'class Store { constructor() { this.s3 = new S3Client({}); } }', 'export const store = new Store();'), needle: 'new S3Client', context: 'once' },
+  { name: 'class field of a class instantiated once', file: 'a.ts', code: lines(S3, 'class Store { s3 = new S3Client({}); }', 'export const store = new Store();'), needle: 'new S3Client', context: 'once' },
+  { name: 'NestJS @Injectable() (default singleton scope)', file: 'a.ts', code: lines(S3, '@Injectable()', 'export class Store { constructor() { this.s3 = new S3Client({}); } s3: S3Client; }'), needle: 'new S3Client', context: 'once' },
+  { name: 'container.register with a singleton lifecycle', file: 'a.ts', code: lines(S3, 'class Store { s3 = new S3Client({}); }', 'container.register(Store, { useClass: Store }, { lifecycle: Lifecycle.Singleton });'), needle: 'new S3Client', context: 'once' },
+  { name: 'lazy: ??=', code: lines(S3, 'let s3;', 'export const handler = async () => (s3 ??= new S3Client({}));'), needle: 'new S3Client', context: 'once' },
+  { name: 'lazy: ||=', code: lines(S3, 'let s3;', 'export const handler = async () => (s3 ||= new S3Client({}));'), needle: 'new S3Client', context: 'once' },
+  { name: 'lazy: if (!x) x = …', code: lines(S3, 'let s3;', 'export async function handler() { if (!s3) s3 = new S3Client({}); return s3; }'), needle: 'new S3Client', context: 'once' },
+  { name: 'lazy: if (x === undefined) { x = … }', code: lines(S3, 'let s3;', 'export async function handler() { if (s3 === undefined) { s3 = new S3Client({}); } return s3; }'), needle: 'new S3Client', context: 'once' },
+  { name: 'lazy: x || (x = …)', code: lines(S3, 'let s3;', 'export const handler = async () => s3 || (s3 = new S3Client({}));'), needle: 'new S3Client', context: 'once' },
+  { name: 'lazy: this.x ??= … in a method', code: lines(S3, 'export class Store { client() { return (this.s3 ??= new S3Client({})); } }'), needle: 'new S3Client', context: 'once' },
+  { name: 'lazy: globalThis cache for hot reload', code: lines(S3, 'export function client() { if (!globalThis.s3) globalThis.s3 = new S3Client({}); return globalThis.s3; }'), needle: 'new S3Client', context: 'once' },
+  { name: 'Map get-miss-set', code: lines(CP, 'const cache = new Map();', 'export function get(profile) { let p = cache.get(profile); if (!p) { p = fromIni({ profile }); cache.set(profile, p); } return p; }'), needle: 'fromIni({', context: 'once' },
+  { name: 'Map has-miss-set', code: lines(CP, 'const cache = new Map();', 'export function get(profile) { if (!cache.has(profile)) cache.set(profile, fromIni({ profile })); return cache.get(profile); }'), needle: 'fromIni({', context: 'once' },
+  { name: 'object cache get-miss-set', code: lines(CP, 'const cache = {};', 'export function get(role) { if (!cache[role]) cache[role] = fromTemporaryCredentials({ params: { RoleArn: role } }); return cache[role]; }'), needle: 'fromTemporaryCredentials({', context: 'once' },
+  { name: 'React useMemo', file: 'a.jsx', code: lines(CP, 'export function Upload() { const c = useMemo(() => fromIni(), []); return <div />; }'), needle: 'fromIni()', context: 'once' },
+  { name: 'React useState initialiser', file: 'a.jsx', code: lines(S3, 'export function Upload() { const [s3] = useState(() => new S3Client({})); return <div />; }'), needle: 'new S3Client', context: 'once' },
+  { name: 'React useRef lazily filled', file: 'a.jsx', code: lines(S3, 'export function Upload() { const ref = useRef(null); if (!ref.current) ref.current = new S3Client({}); return <div />; }'), needle: 'new S3Client', context: 'once' },
+  { name: 'inside cacheCredentials()', code: lines(CP, RUNTIME, 'export const handler = async () => cacheCredentials(fromIni());'), needle: 'fromIni()', context: 'once' },
+  { name: 'inside a sharedCredentials() factory', code: lines(CP, RUNTIME, 'export const handler = async (e) => sharedCredentials({ p: e.p }, () => fromIni({ profile: e.p }));'), needle: 'fromIni({', context: 'once' },
+  { name: 'inside a configured memoizer', code: lines(CP, "import memoize from 'lodash/memoize';", 'export const credentialsFor = memoize((profile) => fromIni({ profile }));'), needle: 'fromIni({', context: 'once', memoizers: ['memoize'] },
+  { name: 'inside a dotted memoizer', code: lines(CP, 'export const credentialsFor = _.memoize((profile) => fromIni({ profile }));'), needle: 'fromIni({', context: 'once', memoizers: ['_.memoize'] },
+  { name: 'a promise chain at module scope', code: lines(CP, 'export const ready = Promise.resolve().then(() => fromIni());'), needle: 'fromIni()', context: 'once' },
+  { name: 'recursion does not loop forever', code: lines(S3, 'function a(n) { return n ? a(n - 1) : new S3Client({}); }', 'a(3);'), needle: 'new S3Client', context: 'once' },
+];
+
+const PER_INVOCATION: readonly FrequencyCase[] = [
+  { name: 'export const handler', code: lines(S3, 'export const handler = async () => new S3Client({});'), needle: 'new S3Client', context: 'Lambda handler' },
+  { name: 'export async function handler', code: lines(S3, 'export async function handler() { return new S3Client({}); }'), needle: 'new S3Client', context: 'Lambda handler' },
+  { name: 'export default function handler', code: lines(S3, 'export default async function handler(req, res) { res.json(await new S3Client({}).send()); }'), needle: 'new S3Client', context: 'Lambda handler' },
+  { name: 'exports.handler', file: 'a.js', code: lines("const { S3Client } = require('@aws-sdk/client-s3');", 'exports.handler = async () => new S3Client({});'), needle: 'new S3Client', context: 'Lambda handler' },
+  { name: 'module.exports.handler', file: 'a.js', code: lines("const { S3Client } = require('@aws-sdk/client-s3');", 'module.exports.handler = async () => new S3Client({});'), needle: 'new S3Client', context: 'Lambda handler' },
+  { name: 'module.exports = { handler }', file: 'a.js', code: lines("const { S3Client } = require('@aws-sdk/client-s3');", 'async function handler() { return new S3Client({}); }', 'module.exports = { handler };'), needle: 'new S3Client', context: 'Lambda handler' },
+  { name: 'Next.js app-router GET', file: 'a.ts', code: lines(S3, 'export async function GET() { return Response.json(await new S3Client({}).send()); }'), needle: 'new S3Client', context: 'route handler' },
+  { name: 'express route callback', code: lines(S3, "import express from 'express';", 'const app = express();', "app.get('/', async (req, res) => res.json(await new S3Client({}).send()));"), needle: 'new S3Client', context: 'route callback' },
+  { name: 'router middleware', code: lines(S3, 'router.use((req, res, next) => { req.s3 = new S3Client({}); next(); });'), needle: 'new S3Client', context: 'route callback' },
+  { name: 'named function passed as a route callback', code: lines(S3, 'async function upload(req, res) { res.json(await new S3Client({}).send()); }', "app.post('/upload', upload);"), needle: 'new S3Client', context: 'route callback' },
+  { name: 'http.createServer callback', code: lines(S3, "import http from 'node:http';", 'http.createServer((req, res) => new S3Client({})).listen(80);'), needle: 'new S3Client', context: 'request handler' },
+  { name: 'event emitter on()', code: lines(CP, "queue.on('message', () => fromIni());"), needle: 'fromIni()', context: 'event handler' },
+  { name: 'setInterval', code: lines(CP, 'setInterval(() => fromIni(), 1000);'), needle: 'fromIni()', context: 'timer' },
+  { name: 'setTimeout inside a handler', code: lines(CP, 'export const handler = async () => { setTimeout(() => fromIni(), 10); };'), needle: 'fromIni()', context: 'Lambda handler' },
+  { name: 'any other callback argument', code: lines(CP, 'cron.schedule("* * * * *", () => fromIni());'), needle: 'fromIni()', context: 'callback' },
+  { name: '.map callback', code: lines(CP, "export const all = ['a', 'b'].map((profile) => fromIni({ profile }));"), needle: 'fromIni({', context: 'loop' },
+  { name: '.forEach callback', code: lines(CP, "['a', 'b'].forEach((profile) => fromIni({ profile }));"), needle: 'fromIni({', context: 'loop' },
+  { name: 'for…of at module scope', code: lines(CP, "for (const profile of ['a', 'b']) fromIni({ profile });"), needle: 'fromIni({', context: 'loop' },
+  { name: 'for loop', code: lines(CP, 'for (let i = 0; i < 3; i++) { fromIni(); }'), needle: 'fromIni()', context: 'loop' },
+  { name: 'while loop', code: lines(CP, 'while (true) { await fromIni()(); }'), needle: 'fromIni()', context: 'loop' },
+  { name: 'React component render', file: 'a.tsx', code: lines(CP, 'export function Upload() { const c = fromIni(); return <div>{String(c)}</div>; }'), needle: 'fromIni()', context: 'React component render' },
+  { name: 'React component as export default arrow', file: 'a.jsx', code: lines(CP, 'const Upload = () => { const c = fromIni(); return <div />; };', 'export default Upload;'), needle: 'fromIni()', context: 'React component render' },
+  { name: 'useState with a value, not an initialiser, runs every render', file: 'a.jsx', code: lines(S3, 'export function Upload() { const [s3] = useState(new S3Client({})); return <div />; }'), needle: 'new S3Client', context: 'React component render' },
+  { name: 'useEffect callback', file: 'a.jsx', code: lines(CP, 'export function Upload() { useEffect(() => { fromIni(); }); return <div />; }'), needle: 'fromIni()', context: 'React render' },
+  { name: 'JSX event handler', file: 'a.jsx', code: lines(CP, 'export function Upload() { return <button onClick={() => fromIni()} />; }'), needle: 'fromIni()', context: 'event handler' },
+  { name: 'class method', code: lines(S3, 'export class Store { get() { return new S3Client({}); } }'), needle: 'new S3Client', context: 'class method' },
+  { name: 'constructor of a class created per request', code: lines(S3, 'class Store { constructor() { this.s3 = new S3Client({}); } }', "app.post('/', () => new Store());"), needle: 'new S3Client', context: 'constructor of a class created per route callback' },
+  { name: 'field initialiser of a class created in a handler', file: 'a.ts', code: lines(S3, 'class Store { s3 = new S3Client({}); }', 'export const handler = async () => new Store();'), needle: 'new S3Client', context: 'constructor of a class created per Lambda handler' },
+  { name: 'NestJS request-scoped provider', file: 'a.ts', code: lines(S3, '@Injectable({ scope: Scope.REQUEST })', 'export class Store { s3 = new S3Client({}); }'), needle: 'new S3Client', context: 'request-scoped provider' },
+  { name: 'transient container registration', file: 'a.ts', code: lines(S3, 'class Store { s3 = new S3Client({}); }', 'container.register(Store, { useClass: Store }, { lifecycle: Lifecycle.Transient });'), needle: 'new S3Client', context: 'request-scoped provider' },
+  { name: 'local factory called from a handler', code: lines(CP, 'function make() { return fromIni(); }', 'export const handler = async () => make();'), needle: 'fromIni()', context: 'function called from a Lambda handler' },
+  { name: 'local factory called once and from a route', code: lines(CP, 'function make() { return fromIni(); }', 'make();', "app.get('/', () => make());"), needle: 'fromIni()', context: 'function called from a route callback' },
+  { name: 'two levels of local factories', code: lines(CP, 'function inner() { return fromIni(); }', 'function outer() { return inner(); }', 'export const handler = async () => outer();'), needle: 'fromIni()', context: 'function called from a Lambda handler' },
+  { name: 'exported function never called here: a per-call factory', code: lines(CP, 'export function credentialsFor(role) { return fromTemporaryCredentials({ params: { RoleArn: role } }); }'), needle: 'fromTemporaryCredentials({', context: 'per-call factory' },
+  { name: 'export { f } of a factory', code: lines(CP, 'function credentialsFor(role) { return fromTemporaryCredentials({ params: { RoleArn: role } }); }', 'export { credentialsFor };'), needle: 'fromTemporaryCredentials({', context: 'per-call factory' },
+  { name: 'lazy init of a handler-local variable is not lazy', code: lines(S3, 'export async function handler() { let s3; if (!s3) s3 = new S3Client({}); return s3; }'), needle: 'new S3Client', context: 'Lambda handler' },
+  { name: 'a promise chain inside a handler', code: lines(CP, 'export const handler = () => Promise.resolve().then(() => fromIni());'), needle: 'fromIni()', context: 'Lambda handler' },
+];
+
+function frequencyOf(c: FrequencyCase): string {
+  const { sites } = analyzeSource(c.code, c.file ?? 'a.mjs', c.memoizers ? { memoizers: c.memoizers } : undefined);
+  const position = at(c.code, c.needle);
+  const site = sites.find((s) => `${s.node.loc.start.line}:${s.node.loc.start.column + 1}` === position);
+  if (!site) return sites.length === 0 ? 'once' : `nothing at ${position}; found ${sites.map((s) => `${s.node.loc.start.line}:${s.node.loc.start.column + 1}`).join(', ')}`;
+  return site.frequency.kind === 'per-invocation' ? site.frequency.context : `once (${site.frequency.reason})`;
+}
+
+describe.each([
+  ['once', ONCE],
+  ['per invocation', PER_INVOCATION],
+] as const)('frequency: %s', (_group, cases) => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    expect(frequencyOf(c)).toBe(c.context);
+  });
+});
+
+describe('frequency: the site and its context reach the message data', () => {
+  it('fills name, context and cost', () => {
+    const code = lines(CP, 'export const handler = async (e) => fromTemporaryCredentials({ params: { RoleArn: e.role } });');
+    const [site] = analyzeSource(code, 'a.mjs').sites;
+    expect(site?.data).toEqual({ name: 'fromTemporaryCredentials', context: 'Lambda handler', cost: 'one AssumeRole call to STS' });
+    expect(site?.frequency.kind === 'per-invocation' && site.frequency.because.type).toBe('ArrowFunctionExpression');
+  });
+});
+
+describe('frequency: caches that do not outlive the call', () => {
+  it.each([
+    ['a Map created in the handler', lines(CP, 'export function handler(k) { const cache = new Map(); if (!cache.has(k)) cache.set(k, fromIni()); return cache.get(k); }')],
+    ['an object created in the handler', lines(CP, 'export function handler(k) { const cache = {}; if (!cache[k]) cache[k] = fromIni(); return cache[k]; }')],
+    ['get-miss-set on a local Map', lines(CP, 'export function handler(k) { const cache = new Map(); let p = cache.get(k); if (!p) { p = fromIni(); cache.set(k, p); } return p; }')],
+  ])('%s is per invocation', (_name, code) => {
+    expect(analyzeSource(code, 'a.mjs').sites.map((s) => s.frequency.kind)).toEqual(['per-invocation']);
+  });
+});

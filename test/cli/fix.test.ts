@@ -1,0 +1,107 @@
+// `aws-credentials fix` on temp git repositories: dirty-tree refusal, --dry-run, --diff, --json,
+// unparsable files, idempotence, package.json, --vendor-runtime.
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { planFix, writeChanges, type FixOptions } from '../../src/cli/fix.js';
+import { git, gitRepo, writeTree } from './helpers.js';
+import { compiledRuntime } from './real-runtime.js';
+import { cli } from './run-cli.js';
+import { BROKEN, HANDLER, sampleApp } from './sample-app.js';
+
+const read = (root: string, file: string) => readFileSync(join(root, file), 'utf8');
+
+describe('aws-credentials fix', () => {
+  it('refuses a dirty git tree unless --force', async () => {
+    const root = gitRepo(sampleApp());
+    writeTree(root, { 'src/clean.ts': '// edited\n' });
+    const refused = await cli(root, 'fix');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('uncommitted changes');
+    expect(refused.stderr).toContain('--force');
+    expect(read(root, 'src/handler.ts')).toBe(HANDLER);
+    const forced = await cli(root, 'fix', '--force');
+    expect(forced.code).toBe(0);
+    expect(read(root, 'src/handler.ts')).not.toBe(HANDLER);
+  });
+
+  it('--dry-run writes nothing and --diff prints a unified diff', async () => {
+    const root = gitRepo(sampleApp());
+    const { code, stdout } = await cli(root, 'fix', '--dry-run', '--diff');
+    expect(code).toBe(0);
+    expect(git(root, 'status', '--porcelain')).toBe('');
+    expect(stdout).toContain('--- a/src/handler.ts\n+++ b/src/handler.ts\n@@ -');
+    expect(stdout).toMatch(/^\+.*eslint-plugin-aws-credentials\/runtime/m);
+    expect(stdout).toContain('--- a/package.json');
+    expect(stdout).toContain('Dry run: nothing written.');
+    expect(stdout).not.toContain('ignored/');
+  });
+
+  it('rewrites, reports manual sites and unparsable files, adds the dependency once, and is idempotent', async () => {
+    const root = gitRepo({ ...sampleApp(), 'src/broken.ts': BROKEN });
+    const first = await cli(root, 'fix', '--json');
+    const summary = JSON.parse(first.stdout);
+    expect(first.code).toBe(1); // the unparsable file is an error
+    expect(summary.filesRewritten).toContain('src/handler.ts');
+    expect(summary.sitesRewritten).toBeGreaterThan(0);
+    expect(summary.findingsByRule['no-per-request-credential-provider']).toBeGreaterThan(0);
+    expect(summary.errors).toEqual([expect.objectContaining({ file: 'src/broken.ts', line: 4, column: expect.any(Number) })]);
+    expect(read(root, 'src/broken.ts')).toBe(BROKEN);
+    expect(summary.manual.some((note: { file: string }) => note.file === 'src/manual.ts')).toBe(true);
+    expect(read(root, 'ignored/handler.ts')).toBe(HANDLER);
+    expect(read(root, 'src/handler.ts')).toContain("from 'eslint-plugin-aws-credentials/runtime'");
+    const manifest = JSON.parse(read(root, 'package.json'));
+    expect(manifest.dependencies).toEqual({ '@aws-sdk/client-s3': '^3.0.0', 'eslint-plugin-aws-credentials': expect.stringMatching(/^\^\d/) });
+    expect(read(root, 'package.json')).toMatch(/^{\n {2}"name"/);
+
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'fixed');
+    const second = await cli(root, 'fix');
+    expect(second.stdout).toContain('Files rewritten: 0');
+    expect(git(root, 'status', '--porcelain')).toBe('');
+  });
+
+  it('prints the text summary with the manual review list as file:line:col - reason', async () => {
+    const root = gitRepo(sampleApp());
+    const { code, stdout } = await cli(root, 'fix');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Files scanned: 4$/m);
+    expect(stdout).toMatch(/^Files rewritten: \d+$/m);
+    expect(stdout).toMatch(/^ {2}src\/manual\.ts:\d+:\d+ - no-per-request-credential-provider: \S/m);
+  });
+
+  it('--vendor-runtime writes the runtime into the repository; the rewritten code loads it', async () => {
+    const root = gitRepo({
+      'package.json': '{ "name": "app", "type": "module" }\n',
+      'src/handler.mjs': `import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';\n\nexport const handler = async () => {\n  const credentials = fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::1:role/r' } });\n  return credentials;\n};\n`,
+    });
+    const options: FixOptions = {
+      paths: [],
+      memoizers: [],
+      dryRun: false,
+      diff: false,
+      json: true,
+      force: false,
+      transform: 'all',
+      vendorRuntime: 'src/lib/aws-credentials.js',
+      noSharedModule: false,
+      noPackageJson: false,
+      runtimeDir: compiledRuntime(),
+    };
+    const plan = planFix(root, options);
+    expect(writeChanges(plan.changes)).toEqual([]);
+    expect(plan.summary.vendoredRuntime).toEqual(['src/lib/aws-credentials.js']);
+    expect(read(root, 'src/handler.mjs')).toContain("from './lib/aws-credentials.js'");
+    expect(JSON.parse(read(root, 'package.json')).dependencies).toBeUndefined();
+    symlinkSync(join(__dirname, '..', '..', 'node_modules'), join(root, 'node_modules'));
+    const vendored = (await import(pathToFileURL(join(root, 'src/lib/aws-credentials.js')).href)) as typeof import('../../src/runtime/index.js');
+    let calls = 0;
+    const provider = vendored.cacheCredentials(async () => ({ accessKeyId: `AKIA${(calls += 1)}`, secretAccessKey: 's' }));
+    expect((await provider()).accessKeyId).toBe('AKIA1');
+    expect((await provider()).accessKeyId).toBe('AKIA1');
+    const app = (await import(pathToFileURL(join(root, 'src/handler.mjs')).href)) as { handler: () => Promise<unknown> };
+    expect(await app.handler()).toBe(await app.handler());
+    expect(existsSync(join(root, 'src/lib/aws-credentials.d.ts'))).toBe(false);
+  });
+});

@@ -1,0 +1,143 @@
+// The plugin object: meta, rule metadata against the analysis contract, configs derived from
+// `meta.docs.recommended`, and the plugin loaded by real ESLint (flat config, Node API).
+import { readFileSync } from 'node:fs';
+import { ESLint, type Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+import plugin, { configs, meta, rules } from '../../src/index.js';
+import { MESSAGE_IDS, SUGGESTION_IDS, type RuleName } from '../../src/analysis/types.js';
+
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+const ruleNames = Object.keys(MESSAGE_IDS) as RuleName[];
+
+describe('plugin meta', () => {
+  it('has the name and version of package.json', () => {
+    expect(meta.name).toBe(packageJson.name);
+    expect(meta.version).toBe(packageJson.version);
+    expect(meta.namespace).toBe('aws-credentials');
+    expect(plugin.meta).toBe(meta);
+  });
+
+  it('exports rules and configs as named exports too (CommonJS users, eslint-doc-generator)', () => {
+    expect(plugin.rules).toBe(rules);
+    expect(plugin.configs).toBe(configs);
+  });
+});
+
+describe('rule metadata', () => {
+  it('has exactly one rule per RuleName of the analysis contract', () => {
+    expect(Object.keys(rules).sort()).toEqual([...ruleNames].sort());
+  });
+
+  for (const name of ruleNames) {
+    const rule = rules[name];
+    it(`${name}: declares the contract's messageIds and suggestion ids, a docs url and a described schema`, () => {
+      expect(rule.meta.type).toBe('problem');
+      expect(rule.meta.hasSuggestions).toBe(true);
+      expect(rule.meta.fixable).toBeUndefined();
+      expect(rule.meta.docs?.url).toBe(`https://github.com/eslint-plugin-aws-credentials/eslint-plugin-aws-credentials/blob/main/docs/rules/${name}.md`);
+      expect(rule.meta.docs?.description).toMatch(/^Disallow /);
+      expect(typeof rule.meta.docs?.recommended).toBe('boolean');
+      const messageIds = Object.keys(rule.meta.messages).sort();
+      expect(messageIds).toEqual([...MESSAGE_IDS[name], ...SUGGESTION_IDS].sort());
+      for (const id of MESSAGE_IDS[name]) {
+        // Every report message says what it costs and where.
+        expect(rule.meta.messages[id as keyof typeof rule.meta.messages]).toMatch(/\{\{name\}\}/);
+      }
+      const [schema] = rule.meta.schema as unknown as [{ additionalProperties: boolean; properties: Record<string, { description?: string }> }];
+      expect(schema.additionalProperties).toBe(false);
+      expect(Object.keys(schema.properties)).toContain('memoizers');
+      for (const [property, definition] of Object.entries(schema.properties)) {
+        expect(definition.description, property).toBeTruthy();
+      }
+      expect(rule.defaultOptions).toHaveLength(1);
+    });
+  }
+});
+
+describe('configs', () => {
+  it('derives recommended from meta.docs.recommended and strict from every rule', () => {
+    const recommended = ruleNames.filter(name => rules[name].meta.docs?.recommended);
+    expect(Object.keys(configs.recommended.rules ?? {}).sort()).toEqual(recommended.map(name => `aws-credentials/${name}`).sort());
+    expect(Object.keys(configs.strict.rules ?? {}).sort()).toEqual(ruleNames.map(name => `aws-credentials/${name}`).sort());
+    for (const config of Object.values(configs)) {
+      expect(config.plugins?.['aws-credentials']).toBe(plugin);
+      expect(Object.values(config.rules ?? {}).every(level => level === 'error')).toBe(true);
+    }
+    expect(configs.recommended.name).toBe('aws-credentials/recommended');
+    expect(configs.strict.name).toBe('aws-credentials/strict');
+  });
+
+  it('recommended is a strict subset of strict, and leaves out no-per-request-client (lower precision)', () => {
+    expect(Object.keys(configs.recommended.rules ?? {})).not.toContain('aws-credentials/no-per-request-client');
+    expect(Object.keys(configs.recommended.rules ?? {}).length).toBeLessThan(Object.keys(configs.strict.rules ?? {}).length);
+  });
+});
+
+describe('real ESLint 10, flat config, Node API', () => {
+  const handler = (ext: string): string => `
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { S3Client } from '@aws-sdk/client-s3';
+export const handler = async (event${ext === 'js' ? '' : ': { roleArn: string }'}) => {
+  const s3 = new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: event.roleArn } }) });
+  return s3;
+};
+`;
+  const component = `
+import { useMemo } from 'react';
+import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
+export function Upload({ poolId }: { poolId: string }) {
+  const credentials = fromCognitoIdentityPool({ identityPoolId: poolId, clientConfig: { region: 'eu-west-1' } });
+  const cached = useMemo(() => fromCognitoIdentityPool({ identityPoolId: poolId }), [poolId]);
+  return <input type="file" data-credentials={String(Boolean(credentials && cached))} />;
+}
+`;
+  const overrideConfig: Linter.Config[] = [
+    { ...(tseslint.configs.base as Linter.Config), files: ['**/*.ts', '**/*.tsx'] },
+    configs.strict as Linter.Config,
+  ];
+  const eslint = new ESLint({ overrideConfigFile: true, overrideConfig });
+
+  it.each([
+    ['js', handler('js')],
+    ['ts', handler('ts')],
+  ])('lints a .%s handler', async (ext, code) => {
+    const [result] = await eslint.lintText(code, { filePath: `src/handler.${ext}` });
+    const ruleIds = result!.messages.map(message => message.ruleId);
+    expect(result!.messages.filter(message => message.fatal)).toEqual([]);
+    expect(ruleIds).toContain('aws-credentials/no-per-request-credential-provider');
+    for (const message of result!.messages) {
+      expect(message.line).toBe(5);
+      expect(message.severity).toBe(2);
+    }
+  });
+
+  it('lints a .tsx React component (render reported, useMemo not)', async () => {
+    const [result] = await eslint.lintText(component, { filePath: 'src/Upload.tsx' });
+    expect(result!.messages.filter(message => message.fatal)).toEqual([]);
+    expect(result!.messages.map(message => [message.ruleId, message.line])).toEqual([['aws-credentials/no-per-request-credential-provider', 5]]);
+  });
+
+  it('reports nothing for module-scope instances', async () => {
+    const code = `
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { S3Client } from '@aws-sdk/client-s3';
+const s3 = new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: process.env.ROLE_ARN } }) });
+export const handler = async () => s3;
+`;
+    for (const ext of ['js', 'ts', 'tsx']) {
+      const [result] = await eslint.lintText(code, { filePath: `src/ok.${ext}` });
+      expect(result!.messages, ext).toEqual([]);
+    }
+  });
+
+  it('applies suggestions through the Node API without touching the rest of the file', async () => {
+    const [result] = await eslint.lintText(handler('ts'), { filePath: 'src/handler.ts' });
+    for (const message of result!.messages) {
+      for (const suggestion of message.suggestions ?? []) {
+        expect(suggestion.fix.range[0]).toBeGreaterThanOrEqual(0);
+        expect(suggestion.fix.range[1]).toBeLessThanOrEqual(handler('ts').length);
+      }
+    }
+  });
+});
