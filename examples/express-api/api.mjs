@@ -1,11 +1,12 @@
-// An HTTP API whose route builds its provider for the role of the caller's organisation.
-import { createServer } from 'node:http';
+// An Express API whose route builds its provider for the role of the caller's organisation.
+import express from 'express';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 
 export function createApi() {
-  return createServer(async (req, res) => {
-    const org = new URL(req.url, 'http://localhost').searchParams.get('org') ?? 'default';
+  const app = express();
+  app.get('/', async (req, res) => {
+    const org = req.query.org ?? 'default';
     const sts = new STSClient({
       region: 'us-east-1',
       credentials: fromTemporaryCredentials({
@@ -13,6 +14,7 @@ export function createApi() {
       }),
     });
     const identity = await sts.send(new GetCallerIdentityCommand({}));
-    res.end(identity.Arn);
+    res.send(identity.Arn);
   });
+  return app;
 }
