@@ -64,9 +64,12 @@ export class Scopes {
     return manager.getDeclaredVariables?.(node) ?? [];
   }
 
-  /** Module scope (or the global scope in scripts). */
+  /**
+   * Module scope, the global scope of scripts, or the function scope eslint-scope wraps CommonJS
+   * files in (`sourceType: 'commonjs'` / `globalReturn`): its block is the Program itself.
+   */
   isModuleLevel(scope: ScopeLike): boolean {
-    return scope.type === 'module' || scope.type === 'global';
+    return scope.type === 'module' || scope.type === 'global' || scope.block?.type === 'Program';
   }
 
   /** Every name declared anywhere in the file, to pick names that collide with nothing. */

@@ -42,7 +42,12 @@ export type RuleName =
 /** Why a node runs once per invocation rather than once per process. */
 export interface PerInvocation {
   readonly kind: 'per-invocation';
-  /** Short label for messages: 'handler', 'route callback', 'loop', 'React component', 'function called from a handler', ... */
+  /**
+   * Short label for messages: 'Lambda handler', 'route handler' (Next.js GET/POST...), 'route
+   * callback', 'request handler', 'event handler', 'timer', 'callback', 'loop', 'React component
+   * render', 'React render' (effects), 'class method', 'per-call factory', 'request-scoped
+   * provider', 'constructor of a class created per <label>', 'function called from a <label>'.
+   */
   readonly context: string;
   /** The node that makes it per invocation (the function, loop ...). */
   readonly because: TSESTree.Node;
@@ -91,7 +96,30 @@ export interface Site {
 /**
  * The messageIds each rule reports (Site.messageId) and the suggestion ids. Every Site fills
  * `data.name` (the API, e.g. `fromTemporaryCredentials`), `data.context` (the frequency label,
- * e.g. `Lambda handler`) and `data.cost` (what it costs, e.g. `one AssumeRole call to STS`).
+ * e.g. `Lambda handler`; for `once` sites the reason, e.g. `module scope`) and `data.cost` (what it
+ * costs, e.g. `one AssumeRole call to STS`).
+ *
+ * - no-per-request-credential-provider
+ *   - providerPerInvocation: a v3 provider created per invocation (self-caching ones too: a new
+ *     instance has an empty cache; `fromEnv` is exempt, it only reads memory).
+ *   - v2CredentialsPerInvocation: `new AWS.XCredentials(...)` per invocation.
+ *   - mskTokenPerInvocation: `generateAuthToken*` per call (each builds a provider).
+ * - no-per-request-client
+ *   - clientDefaultChainPerInvocation: a v3 client (or rds Signer) per invocation without
+ *     `credentials`: every client runs the default chain.
+ *   - clientUncachedProviderPerInvocation: a v3 client per invocation given a module-scope provider
+ *     that does not cache by itself (`fromTemporaryCredentials()` ...); also fills `data.provider`
+ *     (the provider's export name) and `data.cost` is that provider's cost. Not reported when the
+ *     provider is created per invocation too (that is the provider rule's site) or is self-caching
+ *     or comes from the runtime.
+ * - no-per-request-sts-call
+ *   - credentialsCallPerInvocation: `new AssumeRoleCommand(...)` & co. (the `new`) or v2
+ *     `sts.assumeRole(...)` (the call; `data.name` is `sts.assumeRole`) per invocation.
+ * - no-frozen-credentials
+ *   - providerInvokedOnce: `fromX()()` (the outer call): static credentials that never refresh.
+ *   - awaitedCredentialsFrozen: `await provider()` outside a request (module scope, start-up).
+ *   - globalCredentialsPerInvocation: `AWS.config.credentials = new ...` per invocation (the
+ *     assignment): a process-wide global rebuilt, and raced, per request.
  */
 export const MESSAGE_IDS = {
   'no-per-request-credential-provider': ['providerPerInvocation', 'v2CredentialsPerInvocation', 'mskTokenPerInvocation'],

@@ -3,14 +3,29 @@
 // class instances and cycles are refused: they have no stable identity across requests, so two
 // "equal" keys could mean different credentials (or equal credentials could never share).
 //
-// Grammar (unambiguous): strings as JSON strings; `n:<number>` (with -0 and NaN kept apart);
-// `b:<bigint>`; `d:<ms>` for Dates; true, false, null, undefined; `[...]` arrays (holes as `hole`);
-// `{"field":value,...}` objects with fields sorted.
+// Grammar (unambiguous, and cheap: strings are length-prefixed, not escaped): `s<length>:<text>`;
+// `n:<number>` (-0 and NaN kept apart); `b:<bigint>`; `d:<ms>` for Dates; true, false, null,
+// undefined; `[a,b]` arrays (holes as `hole`); `{<length>:<field>=value,...}` objects, fields sorted.
 
 const ALLOWED = 'a key may hold only strings, numbers, bigints, booleans, null, undefined, Dates, arrays and plain objects';
 
-function refuse(path: string, what: string): never {
-  throw new TypeError(`sharedCredentials: ${path} ${what}; ${ALLOWED}.`);
+/**
+ * Where the encoder is: the objects being encoded (for cycle detection) and the path to them (for
+ * error messages, joined only when an error is raised, so the common case allocates no paths).
+ */
+interface Walk {
+  readonly ancestors: object[];
+  readonly path: (string | number)[];
+}
+
+function pathOf(walk: Walk): string {
+  let text = 'key';
+  for (const segment of walk.path) text += typeof segment === 'number' ? `[${segment}]` : `.${segment}`;
+  return text;
+}
+
+function refuse(walk: Walk, what: string): never {
+  throw new TypeError(`sharedCredentials: ${pathOf(walk)} ${what}; ${ALLOWED}.`);
 }
 
 /** A Date from any realm (vm contexts, iframes): only real Dates have the internal time slot. */
@@ -24,29 +39,43 @@ function isDate(value: object): value is Date {
   }
 }
 
-function encodeArray(array: readonly unknown[], path: string, seen: Set<object>): string {
-  const indexKeys = array.length;
-  if (Object.keys(array).some((field) => !(String(Number(field)) === field && Number(field) < indexKeys))) {
-    refuse(path, 'is an array with extra properties');
-  }
-  const parts: string[] = [];
+function encodeArray(array: readonly unknown[], walk: Walk): string {
+  if (Object.keys(array).length !== array.length - countHoles(array)) refuse(walk, 'is an array with extra properties');
+  let out = '[';
   for (let index = 0; index < array.length; index++) {
-    parts.push(index in array ? encode(array[index], `${path}[${index}]`, seen) : 'hole');
+    if (index > 0) out += ',';
+    walk.path.push(index);
+    out += index in array ? encode(array[index], walk) : 'hole';
+    walk.path.pop();
   }
-  return `[${parts.join(',')}]`;
+  return `${out}]`;
 }
 
-function encodeObject(object: object, path: string, seen: Set<object>): string {
-  if (Object.getOwnPropertySymbols(object).length > 0) refuse(path, 'has symbol keys');
+function countHoles(array: readonly unknown[]): number {
+  let holes = 0;
+  for (let index = 0; index < array.length; index++) if (!(index in array)) holes++;
+  return holes;
+}
+
+function encodeObject(object: object, walk: Walk): string {
+  if (Object.getOwnPropertySymbols(object).length > 0) refuse(walk, 'has symbol keys');
   const record = object as Record<string, unknown>;
   const fields = Object.keys(record).sort();
-  return `{${fields.map((field) => `${JSON.stringify(field)}:${encode(record[field], `${path}.${field}`, seen)}`).join(',')}}`;
+  let out = '{';
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
+    if (i > 0) out += ',';
+    walk.path.push(field);
+    out += `${field.length}:${field}=${encode(record[field], walk)}`;
+    walk.path.pop();
+  }
+  return `${out}}`;
 }
 
-function encode(value: unknown, path: string, seen: Set<object>): string {
+function encode(value: unknown, walk: Walk): string {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return `s${value.length}:${value}`;
     case 'number':
       return Object.is(value, -0) ? 'n:-0' : `n:${value}`;
     case 'bigint':
@@ -56,26 +85,26 @@ function encode(value: unknown, path: string, seen: Set<object>): string {
     case 'undefined':
       return 'undefined';
     case 'function':
-      return refuse(path, 'is a function (key the provider by its inputs, not by the provider itself)');
+      return refuse(walk, 'is a function (key the provider by its inputs, not by the provider itself)');
     case 'symbol':
-      return refuse(path, 'is a symbol');
+      return refuse(walk, 'is a symbol');
   }
   if (value === null) return 'null';
   const object = value as object;
   const isArray = Array.isArray(object);
-  const prototype = Object.getPrototypeOf(object) as object | null;
-  if (!isArray && prototype !== Object.prototype && prototype !== null) {
-    if (isDate(object)) return `d:${Date.prototype.getTime.call(object)}`;
-    const kind = (prototype as { constructor?: { name?: string } }).constructor?.name || 'object';
-    refuse(path, `is a ${kind} instance (use a plain object of its identifying fields)`);
+  if (!isArray) {
+    const prototype = Object.getPrototypeOf(object) as object | null;
+    if (prototype !== Object.prototype && prototype !== null) {
+      if (isDate(object)) return `d:${Date.prototype.getTime.call(object)}`;
+      const kind = (prototype as { constructor?: { name?: string } }).constructor?.name || 'object';
+      refuse(walk, `is a ${kind} instance (use a plain object of its identifying fields)`);
+    }
   }
-  if (seen.has(object)) refuse(path, 'refers back to itself (a key must not contain cycles)');
-  seen.add(object);
-  try {
-    return isArray ? encodeArray(object as unknown[], path, seen) : encodeObject(object, path, seen);
-  } finally {
-    seen.delete(object);
-  }
+  if (walk.ancestors.includes(object)) refuse(walk, 'refers back to itself (a key must not contain cycles)');
+  walk.ancestors.push(object);
+  const encoded = isArray ? encodeArray(object as unknown[], walk) : encodeObject(object, walk);
+  walk.ancestors.pop();
+  return encoded;
 }
 
 /**
@@ -84,7 +113,9 @@ function encode(value: unknown, path: string, seen: Set<object>): string {
  * naming the offending path for functions, symbols, class instances (other than Date) and cycles.
  */
 export function stableKey(key: unknown): string {
-  return encode(key, 'key', new Set());
+  // Plain string keys (the common hand-written case) skip the walk.
+  if (typeof key === 'string') return `s${key.length}:${key}`;
+  return encode(key, { ancestors: [], path: [] });
 }
 
 /** A short FNV-1a hash, so events can tell keys apart without showing them (keys may hold secrets). */

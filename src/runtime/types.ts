@@ -97,7 +97,8 @@ export interface CachedCredentialProvider {
   dispose(): void;
 }
 
-type V2Callback = (error?: Error | null) => void;
+/** What aws-sdk v2 passes to `get` and `refresh`. */
+export type V2Callback = (error?: Error | null) => void;
 
 /** What aws-sdk v2 needs of `credentials` (see aws-sdk/lib/credentials.js and config.js). */
 export interface V2CredentialsLike {

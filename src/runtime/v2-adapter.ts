@@ -5,9 +5,7 @@
 // ExpiredToken response v2 sets `credentials.expired = true` (event_listeners.js
 // INVALIDATE_CREDENTIALS), which invalidates the rejected key in the cache.
 import { errorSummary } from './errors.js';
-import type { AwsCredentialIdentity, CredentialSource, V2CredentialsLike } from './types.js';
-
-type V2Callback = (error?: Error | null) => void;
+import type { AwsCredentialIdentity, CredentialSource, V2Callback, V2CredentialsLike } from './types.js';
 
 /** v2's own default (AWS.Credentials.prototype.expiryWindow): needsRefresh() 15 s before expiry. */
 const V2_EXPIRY_WINDOW_SECONDS = 15;

@@ -182,3 +182,30 @@ describe('applyFixes', () => {
     expect(applyFixes(clean, analyzeSource(clean, 'a.mjs').sites)).toEqual({ text: clean, applied: [], manual: [] });
   });
 });
+
+describe('fix plans: an API bound inside the function', () => {
+  it('keys a provider from `await import()` instead of hoisting it out of its scope', () => {
+    const code = lines(
+      'export const handler = async () => {',
+      "  const { fromProcess } = await import('@aws-sdk/credential-providers');",
+      "  return fromProcess({ profile: 'app' });",
+      '};',
+    );
+    const output = lines(
+      "import { sharedCredentials } from 'eslint-plugin-aws-credentials/runtime';",
+      '',
+      'export const handler = async () => {',
+      "  const { fromProcess } = await import('@aws-sdk/credential-providers');",
+      "  return sharedCredentials({ source: 'fromProcess', profile: 'app' }, () => fromProcess({ profile: 'app' }));",
+      '};',
+    );
+    expect(fixAll(code, 'a.mjs')).toBe(output);
+    expect(fixableSites(output, 'a.mjs')).toEqual([]);
+  });
+
+  it('leaves a client built from a function-local class for manual review', () => {
+    const code = lines('export const handler = async () => {', "  const { S3Client } = await import('@aws-sdk/client-s3');", '  return new S3Client({});', '};');
+    const [site] = analyzeSource(code, 'a.mjs').sites;
+    expect(site?.fix.kind === 'manual' && site.fix.reason).toContain('`S3Client` is bound inside the function');
+  });
+});

@@ -572,13 +572,17 @@ describe('nothing cached yet', () => {
     const clock = clockAt();
     const s = source(clock);
     s.error = Object.assign(new Error('connect ECONNREFUSED 169.254.170.2:80'), { code: 'ECONNREFUSED' });
-    const provider = cacheCredentials(s.fn, { now: clock.now, backgroundRefresh: false });
+    const provider = cacheCredentials(s.fn, { name: 'fromContainerMetadata(audit)', now: clock.now, backgroundRefresh: false });
     const kinds = new Set<string>();
+    let rateLimited: Error | undefined;
     for (let i = 0; i < 5000; i++) {
       const error = await provider().catch((e: Error) => e);
       kinds.add((error as Error).name);
+      if (/rate-limited/.test((error as Error).message)) rateLimited ??= error as Error;
       clock.advance(1);
     }
+    expect(rateLimited?.message).toContain('fromContainerMetadata(audit)');
+    expect(rateLimited?.message).toContain('ECONNREFUSED');
     expect(s.calls).toBeLessThanOrEqual(10 + 5 + 1);
     expect(s.calls).toBeGreaterThanOrEqual(10);
     expect(kinds).toEqual(new Set(['CredentialsUnavailableError']));
@@ -724,6 +728,20 @@ describe('sharedCredentials', () => {
     const provider = sharedCredentials(key, factory);
     expect(sharedCredentials({ region: 'eu-west-1', roleArn: 'arn:aws:iam::1:role/r' }, factory)).toBe(provider);
     expect(attempts).toBe(2);
+  });
+
+  it('a refused key does not echo its values (a key may hold source credentials)', () => {
+    const error = (() => {
+      try {
+        sharedCredentials({ source: { accessKeyId: 'AKIA', secretAccessKey: SECRET, sessionToken: TOKEN }, provider: () => undefined } as never, () => async () => ({ accessKeyId: 'A', secretAccessKey: 'B' }));
+      } catch (e) {
+        return e as Error;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error!.message).toContain('key.provider');
+    expect(leaks(`${error!.message} ${error!.stack} ${inspect(error)}`)).toBe(false);
   });
 
   it('the same data shared by two places in a key is not a cycle', () => {

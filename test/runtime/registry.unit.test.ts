@@ -90,7 +90,7 @@ describe('stableKey', () => {
   });
 
   it('keeps types apart', () => {
-    const keys = ['1', 1, 1n, true, 'true', null, 'null', undefined, 'undefined', [1], ['1'], { 0: 1 }, new Date(1), 'd:1', -0, 0, NaN, [], {}, [undefined], [,], { a: undefined }, ''].map(
+    const keys = ['1', 1, 1n, true, 'true', null, 'null', undefined, 'undefined', [1], ['1'], { 0: 1 }, new Date(1), 'd:1', -0, 0, NaN, [], {}, [undefined], new Array(1), { a: undefined }, ''].map(
       stableKey,
     );
     expect(new Set(keys).size).toBe(keys.length);

@@ -1,6 +1,7 @@
 // Fix plans for one site: hoist it to module scope (wrapped in the runtime when it is a provider),
 // share it per key with sharedCredentials, or say why neither is provably safe.
 import type { TSESTree } from '@typescript-eslint/utils';
+import { requiredModule } from '../bindings.js';
 import type { Scopes } from '../scopes.js';
 import type { FixPlan, RuntimeImport, TextEdit } from '../types.js';
 import { runtimeImportEdit, startWithLeadingComments } from './imports.js';
@@ -38,9 +39,28 @@ export function planFor(shape: SiteShape, context: PlanContext): FixPlan {
   const insertAt = startWithLeadingComments(context.program, statement, context.text);
   const stability = inputsStability(shape.node, context, insertAt);
   if (stability.kind === 'unsafe') return manual(`${stability.reason}.`);
-  if (stability.kind === 'static') return hoist(shape, context, insertAt);
+  const calleeHoistable = isModuleStableCallee(shape.node.callee, context, insertAt);
+  if (stability.kind === 'static' && calleeHoistable) return hoist(shape, context, insertAt);
+  if (stability.kind === 'static') {
+    // The API is bound inside the function (`const { fromIni } = await import(...)`): it cannot
+    // move to module scope, but a key of its (static) inputs shares it all the same.
+    const callee = context.text.slice(shape.node.callee.range[0], shape.node.callee.range[1]);
+    if (!shape.keyable) return manual(`\`${callee}\` is bound inside the function; import it at module scope to create this once.`);
+    return keyed(shape, context, []);
+  }
   if (!shape.keyable) return manual(`its inputs vary per request (${stability.inputs.map((i) => `\`${i}\``).join(', ')}); share one instance per distinct input by hand.`);
   return keyed(shape, context, stability.inputs);
+}
+
+/** `fromIni`, `cp.fromIni`, `AWS.ECSCredentials`, `require('x').fromIni`: usable at the insertion point. */
+function isModuleStableCallee(callee: TSESTree.Node, context: PlanContext, insertAt: number): boolean {
+  let root = callee;
+  while (root.type === 'MemberExpression' || root.type === 'TSNonNullExpression' || root.type === 'ChainExpression') {
+    root = root.type === 'MemberExpression' ? root.object : root.expression;
+  }
+  if (root.type === 'CallExpression') return requiredModule(root) !== undefined;
+  if (root.type !== 'Identifier') return false;
+  return stabilityOf(root, { scopes: context.scopes, text: context.text, insertAt, isAllowedCall: () => false }).kind === 'static';
 }
 
 function inputsStability(node: TSESTree.CallExpression | TSESTree.NewExpression, context: PlanContext, insertAt: number): Stability {
