@@ -4,21 +4,30 @@ import { findSites, parseSource } from '../../src/analysis/index.js';
 import type { Parsed } from '../../src/analysis/parse.js';
 import { NameAllocator } from '../../src/analysis/fix-plan/names.js';
 import { Scopes } from '../../src/analysis/scopes.js';
+import { MODULE_FRAGMENTS } from '../../src/catalog/index.js';
 import { DEFAULT_RUNTIME_MODULE, type AnalysisOptions, type RuleName, type Site } from '../../src/analysis/types.js';
 import { assumeRolePlan } from '../sts-calls/assume-role-plan.js';
 
 export interface Analysis {
-  readonly parsed: Parsed;
+  /** Undefined when the text mentions no AWS module: nothing to find, so it is not parsed. */
+  readonly parsed: Parsed | undefined;
   readonly sites: Site[];
+}
+
+/** Could the text reach a catalog API at all? (The analysis' own pre-check, before the parse.) */
+export function mayHaveSites(text: string, runtimeModule: string): boolean {
+  return MODULE_FRAGMENTS.some(fragment => text.includes(fragment)) || text.includes(runtimeModule);
 }
 
 /** Throws (with `file:line:col`) when the text does not parse. */
 export function analyze(text: string, filename: string, rules: ReadonlySet<RuleName>, options: AnalysisOptions): Analysis {
+  if (!mayHaveSites(text, options.runtimeModule ?? DEFAULT_RUNTIME_MODULE)) return { parsed: undefined, sites: [] };
   const parsed = parseSource(text, filename);
   const found = findSites({ ast: parsed.ast, scopeManager: parsed.scopeManager, text, filename }, options).filter(site => rules.has(site.rule));
   if (!found.some(site => site.rule === 'no-per-request-sts-call' && site.fix.kind === 'manual')) return { parsed, sites: found };
   const scopes = new Scopes(parsed.scopeManager);
   const context = {
+    availableModules: new Set(options.availableModules ?? []),
     program: parsed.ast,
     text,
     scopes,
@@ -34,8 +43,9 @@ export function analyze(text: string, filename: string, rules: ReadonlySet<RuleN
 }
 
 /** Names the code reads that no scope declares (globals), to catch a rewrite that moves a name out of its scope. */
-export function undeclaredNames(parsed: Parsed): Set<string> {
+export function undeclaredNames(parsed: Parsed | undefined): Set<string> {
   const names = new Set<string>();
+  if (!parsed) return names;
   const global = parsed.scopeManager.globalScope as { through?: readonly { identifier: { name: string } }[] };
   for (const reference of global.through ?? []) names.add(reference.identifier.name);
   return names;

@@ -2,6 +2,7 @@
 // analysis' text edits keep formatting, comments, quotes and ESM/CJS style as they were.
 import type { API, FileInfo, Options } from 'jscodeshift';
 import { formatLocation } from './location.js';
+import { projectModules } from './project-modules.js';
 import { rewriteSource } from './rewrite-source.js';
 import { TRANSFORM_RULES, type TransformName } from './rules.js';
 
@@ -17,17 +18,20 @@ function listOption(value: unknown): string[] {
 /**
  * The transform for one folder of codemods/. Options (jscodeshift passes unknown flags through):
  * `--runtimeModule=<specifier>` (default `eslint-plugin-aws-credentials/runtime`),
- * `--memoizers=a,b`.
+ * `--memoizers=a,b`, `--availableModules=a,b` (default: the dependencies in the file's nearest
+ * package.json; fixes add imports only of those).
  */
 export function makeTransform(name: TransformName): Transform {
   const rules = TRANSFORM_RULES[name];
   return function transform(file: FileInfo, api: API, options: Options): string {
     const report = typeof api?.report === 'function' ? api.report : () => {};
     const runtimeModule = typeof options?.runtimeModule === 'string' ? options.runtimeModule : undefined;
+    const available = options?.availableModules !== undefined ? listOption(options.availableModules) : projectModules(file.path);
     const result = rewriteSource(file.source, file.path, {
       rules,
       ...(runtimeModule ? { runtimeModule } : {}),
       memoizers: listOption(options?.memoizers),
+      ...(available ? { availableModules: available } : {}),
     });
     if (result.error) {
       const { line = 1, column = 1, message } = result.error;

@@ -21,6 +21,8 @@ export interface RewriteOptions {
   readonly runtimeModule?: string;
   /** Function names whose arguments run once. */
   readonly memoizers?: readonly string[];
+  /** Modules the project can import (its dependencies): fixes may add imports of these. */
+  readonly availableModules?: readonly string[];
 }
 
 export interface SiteNote extends Position {
@@ -67,6 +69,7 @@ export function rewriteSource(source: string, filename: string, options: Rewrite
   const analysisOptions = {
     ...(options.runtimeModule ? { runtimeModule: options.runtimeModule } : {}),
     ...(options.memoizers && options.memoizers.length > 0 ? { memoizers: options.memoizers } : {}),
+    ...(options.availableModules ? { availableModules: options.availableModules } : {}),
   };
   const run = (text: string): Analysis => analyze(text, filename, rules, analysisOptions);
 

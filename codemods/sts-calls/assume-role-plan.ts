@@ -29,6 +29,8 @@ export interface StsPlanContext {
   readonly scopes: Scopes;
   readonly names: NameAllocator;
   readonly runtimeModule: string;
+  /** Modules the project depends on (empty: unknown, only modules the file imports). */
+  readonly availableModules: ReadonlySet<string>;
 }
 
 export type StsPlanResult = { readonly plan: FixPlan } | { readonly reason: string };
@@ -208,6 +210,10 @@ export function assumeRolePlan(site: Site, context: StsPlanContext): StsPlanResu
     node => node.type === 'ImportDeclaration' && node.source.value === PROVIDERS_MODULE && node.specifiers.some(s => s.type === 'ImportSpecifier' && s.local.name === 'fromTemporaryCredentials' && s.imported.type === 'Identifier' && s.imported.name === 'fromTemporaryCredentials'),
   );
   if (existing && !imported) return why('the name `fromTemporaryCredentials` is already used for something else in this file');
+  const importsProviders = context.program.body.some(node => node.type === 'ImportDeclaration' && node.source.value === PROVIDERS_MODULE) || text.includes(`require('${PROVIDERS_MODULE}')`) || text.includes(`require("${PROVIDERS_MODULE}")`);
+  if (!importsProviders && !context.availableModules.has(PROVIDERS_MODULE)) {
+    return why(`the fix needs ${PROVIDERS_MODULE}, which is not among the project's dependencies: add it, then run the fix again`);
+  }
 
   // The internal STS client gets the calling client's configuration when it is plain module data.
   const clientConfig = clientConfigOf(send.callee.object, scopes);

@@ -27,7 +27,8 @@ fix options:
   --diff                      Print a unified diff of every change
   --json                      Print the summary as JSON (no progress output)
   --force                     Run even if the git work tree has uncommitted changes
-  --transform <name>          Apply one transform: ${TRANSFORM_NAMES.join(', ')} (default all)
+  --transform <name>          Apply one transform (default all):
+                              ${TRANSFORM_NAMES.join(', ')}
   --runtime-module <module>   Import the runtime from <module>
                               (default eslint-plugin-aws-credentials/runtime)
   --vendor-runtime <file>     Write the runtime into the repository as one dependency-free
@@ -36,7 +37,9 @@ fix options:
   --shared-module <file>      Module that holds providers shared across files
                               (default src/aws-credentials.shared.ts, or .js in JS projects)
   --no-shared-module          Do not merge identical providers across files
-  --no-package-json           Do not add eslint-plugin-aws-credentials to package.json
+  --no-package-json           Do not add dependencies to package.json
+  --no-typecheck              Skip the TypeScript check of rewritten files (by default a file
+                              whose rewrite adds a type error under its tsconfig is skipped)
 
 Common options:
   --memoizers <a,b>           Your memoizing functions (their arguments run once)
@@ -67,6 +70,7 @@ export interface FixArgs extends CommonArgs {
   readonly sharedModule?: string;
   readonly noSharedModule: boolean;
   readonly noPackageJson: boolean;
+  readonly noTypecheck: boolean;
 }
 export type Args = ScanArgs | FixArgs | { readonly command: 'help' } | { readonly command: 'version' };
 
@@ -87,10 +91,11 @@ const OPTIONS = {
   'shared-module': { type: 'string' },
   'no-shared-module': { type: 'boolean' },
   'no-package-json': { type: 'boolean' },
+  'no-typecheck': { type: 'boolean' },
 } as const;
 
 const SCAN_ONLY = ['format', 'config'] as const;
-const FIX_ONLY = ['dry-run', 'diff', 'force', 'transform', 'runtime-module', 'vendor-runtime', 'shared-module', 'no-shared-module', 'no-package-json'] as const;
+const FIX_ONLY = ['dry-run', 'diff', 'force', 'transform', 'runtime-module', 'vendor-runtime', 'shared-module', 'no-shared-module', 'no-package-json', 'no-typecheck'] as const;
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
@@ -145,5 +150,6 @@ export function parseCliArgs(argv: readonly string[]): Args {
     ...(values['shared-module'] ? { sharedModule: values['shared-module'] } : {}),
     noSharedModule: values['no-shared-module'] === true,
     noPackageJson: values['no-package-json'] === true,
+    noTypecheck: values['no-typecheck'] === true,
   };
 }

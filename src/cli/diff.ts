@@ -65,11 +65,12 @@ function lineOps(a: readonly string[], b: readonly string[]): Op[] {
 const NO_NEWLINE = '\\ No newline at end of file';
 const noNewline = (text: string): boolean => text !== '' && !text.endsWith('\n');
 
-/** `--- a/<file>` / `+++ b/<file>` and its hunks; empty when the texts are equal. */
-export function unifiedDiff(file: string, before: string, after: string): string {
-  if (before === after) return '';
+/** `--- a/<file>` (`/dev/null` for a new file) / `+++ b/<file>` and its hunks; empty when the texts are equal. */
+export function unifiedDiff(file: string, original: string | undefined, after: string): string {
+  const before = original ?? '';
+  if (original !== undefined && before === after) return '';
   const ops = lineOps(splitLines(before), splitLines(after));
-  const out = [`--- a/${file}`, `+++ b/${file}`];
+  const out = [original === undefined ? '--- /dev/null' : `--- a/${file}`, `+++ b/${file}`];
   const changed = ops.map(op => op.kind !== ' ');
   let index = 0;
   while (index < ops.length) {

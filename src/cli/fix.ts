@@ -4,7 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { DEFAULT_RUNTIME_MODULE } from '../analysis/types.js';
 import { meta } from '../index.js';
+import { projectModules } from '../../codemods/shared/project-modules.js';
 import { rewriteSource } from '../../codemods/shared/rewrite-source.js';
+import { PROVIDERS_MODULE } from '../../codemods/sts-calls/assume-role-plan.js';
 import { TRANSFORM_RULES } from '../../codemods/shared/rules.js';
 import type { FixArgs } from './args.js';
 import { unifiedDiff } from './diff.js';
@@ -12,7 +14,8 @@ import { listSourceFiles, UsageError } from './files.js';
 import { toPosix } from './findings.js';
 import { dirtyFiles, gitRoot } from './git.js';
 import { EXIT, type Io } from './io.js';
-import { packageType, relativeSpecifier } from './module-style.js';
+import { isTypeScript, nearestTsconfig, packageType, relativeSpecifier } from './module-style.js';
+import { newTypeErrors } from './project-step/typecheck.js';
 import { nearestPackageJson, withDependency } from './package-json.js';
 import { builtRuntimeDir } from './paths.js';
 import { createProgress } from './progress.js';
@@ -44,6 +47,24 @@ export interface FixOptions extends Omit<FixArgs, 'command' | 'paths' | 'cwd'> {
   readonly files?: readonly string[];
 }
 
+/** Our own version for the runtime; for an SDK package, the range the project uses for client-sts (else ^3). */
+function rangeFor(manifestText: string, name: string): string {
+  if (name === meta.name) return `^${meta.version}`;
+  const manifest = JSON.parse(manifestText) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  return manifest.dependencies?.['@aws-sdk/client-sts'] ?? manifest.devDependencies?.['@aws-sdk/client-sts'] ?? '^3.0.0';
+}
+
+/**
+ * Modules a fix may import: the project's dependencies, plus @aws-sdk/credential-providers where
+ * it uses @aws-sdk/client-sts (fix adds it to package.json, in the same version range).
+ */
+function availableModulesOf(file: string, noPackageJson: boolean): { availableModules?: readonly string[] } {
+  const modules = projectModules(file);
+  if (!modules) return {};
+  const canAdd = !noPackageJson && modules.includes('@aws-sdk/client-sts') && !modules.includes(PROVIDERS_MODULE);
+  return { availableModules: canAdd ? [...modules, PROVIDERS_MODULE] : modules };
+}
+
 function defaultSharedModule(cwd: string): string {
   const dir = existsSync(resolve(cwd, 'src')) ? 'src/' : '';
   return `${dir}aws-credentials.shared.${existsSync(resolve(cwd, 'tsconfig.json')) ? 'ts' : 'js'}`;
@@ -62,7 +83,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
   const rewrittenByRule: { rule: string }[] = [];
   const manual: ManualNote[] = [];
   const errors: FileProblem[] = [];
-  const outputs = new Map<string, { before: string; after: string }>();
+  const outputs = new Map<string, { before: string; after: string; rewritten: readonly { rule: string }[] }>();
   for (const file of files) {
     options.onFile?.(file);
     let text: string;
@@ -72,7 +93,12 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
       errors.push({ file: rel(file), message: `cannot read: ${(error as Error).message}` });
       continue;
     }
-    const result = rewriteSource(text, file, { rules, runtimeModule: runtimeModuleFor(file), memoizers: options.memoizers });
+    const result = rewriteSource(text, file, {
+      rules,
+      runtimeModule: runtimeModuleFor(file),
+      memoizers: options.memoizers,
+      ...availableModulesOf(file, options.noPackageJson),
+    });
     findings.push(...result.findings);
     if (result.error) {
       errors.push({ file: rel(file), ...result.error });
@@ -85,9 +111,33 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
       errors.push({ file: rel(file), ...problem, message: `the rewrite would not parse (${problem.message}); file left unchanged` });
       continue;
     }
-    rewrittenByRule.push(...result.rewritten);
-    outputs.set(file, { before: text, after: result.text });
+    outputs.set(file, { before: text, after: result.text, rewritten: result.rewritten });
   }
+
+  // TypeScript files under a tsconfig: a rewrite that adds a type error is skipped and reported
+  // (an import of a package the fix adds to package.json is fine until it is installed).
+  const installedLater = [options.runtimeModule ?? DEFAULT_RUNTIME_MODULE, PROVIDERS_MODULE];
+  if (!options.noTypecheck) {
+    const byTsconfig = new Map<string, string[]>();
+    for (const file of outputs.keys()) {
+      const tsconfig = isTypeScript(file) ? nearestTsconfig(file) : undefined;
+      if (tsconfig) byTsconfig.set(tsconfig, [...(byTsconfig.get(tsconfig) ?? []), file]);
+    }
+    for (const [tsconfig, group] of byTsconfig) {
+      const problems = newTypeErrors(
+        tsconfig,
+        new Map(group.map(file => [file, outputs.get(file)!.before])),
+        new Map(group.map(file => [file, outputs.get(file)!.after])),
+        installedLater,
+      );
+      for (const problem of problems) {
+        if (outputs.delete(problem.file)) {
+          errors.push({ ...problem, file: rel(problem.file), message: `the rewrite would add a type error (${problem.message}); file left unchanged` });
+        }
+      }
+    }
+  }
+  for (const { rewritten } of outputs.values()) rewrittenByRule.push(...rewritten);
 
   // Identical providers across files -> one exported instance in the shared module.
   const sharedModulePath = resolve(cwd, options.sharedModule ?? defaultSharedModule(cwd));
@@ -97,6 +147,8 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
         files: new Map([...outputs].map(([file, { before, after }]) => [file, { before, after }])),
         sharedModule: sharedModulePath,
         runtimeModuleFor,
+        skipTypecheck: options.noTypecheck,
+        installedLater,
       });
   const changes: Change[] = [];
   const typeErrors: FileProblem[] = [];
@@ -108,7 +160,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
         continue;
       }
       const entry = outputs.get(file);
-      if (entry) outputs.set(file, { before: entry.before, after: text });
+      if (entry) outputs.set(file, { ...entry, after: text });
     }
     for (const problem of shared.typeErrors) typeErrors.push({ ...problem, file: rel(problem.file) });
   }
@@ -134,13 +186,25 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
       vendoredRuntime.push(rel(file));
       if (before !== text) changes.push({ file, before, after: text });
     }
-  } else if (usesRuntime && !options.runtimeModule && !options.noPackageJson) {
+  }
+  if (usesRuntime && !options.noPackageJson) {
+    // The runtime package (unless vendored or replaced), and @aws-sdk/credential-providers where a
+    // rewritten AssumeRole call now imports it and the project does not depend on it yet.
     const root = gitRoot(cwd);
-    const manifests = new Set([...outputs.keys()].map(file => nearestPackageJson(file, root)).filter((file): file is string => file !== undefined));
-    for (const manifest of manifests) {
+    const wanted = new Map<string, Set<string>>();
+    for (const [file, { before, after }] of outputs) {
+      const manifest = nearestPackageJson(file, root);
+      if (!manifest) continue;
+      const names = wanted.get(manifest) ?? new Set<string>();
+      if (!vendorPath && !options.runtimeModule) names.add(meta.name);
+      if (after.includes(PROVIDERS_MODULE) && !before.includes(PROVIDERS_MODULE)) names.add(PROVIDERS_MODULE);
+      wanted.set(manifest, names);
+    }
+    for (const [manifest, names] of wanted) {
       const before = readFileSync(manifest, 'utf8');
-      const after = withDependency(before, meta.name, `^${meta.version}`);
-      if (after !== undefined) {
+      let after = before;
+      for (const name of names) after = withDependency(after, name, rangeFor(after, name)) ?? after;
+      if (after !== before) {
         changes.push({ file: manifest, before, after });
         packageJsonFile = rel(manifest);
       }
@@ -200,7 +264,7 @@ export async function runFix(args: FixArgs, cwd: string, io: Io): Promise<number
   }
   const failures = args.dryRun ? [] : writeChanges(plan.changes).map(failure => ({ ...failure, file: relative(cwd, failure.file) }));
   const summary: FixSummary = { ...plan.summary, errors: [...plan.summary.errors, ...failures] };
-  const diff = args.diff ? plan.changes.map(change => unifiedDiff(toPosix(cwd, change.file), change.before ?? '', change.after)).join('') : '';
+  const diff = args.diff ? plan.changes.map(change => unifiedDiff(toPosix(cwd, change.file), change.before, change.after)).join('') : '';
   if (args.json) {
     io.out(`${JSON.stringify({ tool: meta.name, version: meta.version, ...summary, ...(args.diff ? { diff } : {}) }, null, 2)}\n`);
   } else {

@@ -32,7 +32,9 @@ export function withDependency(text: string, name: string, range: string): strin
   const json = JSON.parse(text) as Record<string, unknown>;
   const dependencies = (json.dependencies ?? {}) as Record<string, string>;
   const peers = (json.peerDependencies ?? {}) as Record<string, string>;
-  if (json.name === name || name in dependencies || name in peers) return undefined;
+  const dev = (json.devDependencies ?? {}) as Record<string, string>;
+  // In devDependencies only: the runtime is needed in production, but moving it is the owner's call.
+  if (json.name === name || name in dependencies || name in peers || (name !== 'eslint-plugin-aws-credentials' && name in dev)) return undefined;
   const keys = Object.keys(dependencies);
   let entries = Object.entries(dependencies);
   if (isSorted(keys)) {

@@ -52,7 +52,7 @@ export function formatSummary(summary: FixSummary): string {
     lines.push(`Shared across files in ${summary.shared.module}: ${shared.map(([name, files]) => `${name} (${files.length} files)`).join(', ')}`);
   }
   if (summary.vendoredRuntime) lines.push(`Runtime vendored to: ${summary.vendoredRuntime.join(', ')}`);
-  if (summary.packageJson) lines.push(`Added eslint-plugin-aws-credentials to dependencies in ${summary.packageJson} (run your package manager's install)`);
+  if (summary.packageJson) lines.push(`Dependencies added to ${summary.packageJson}: run your package manager's install`);
   if (summary.manual.length > 0) {
     lines.push('', `Manual review (${summary.manual.length}):`);
     for (const note of summary.manual) lines.push(`  ${location(note)} - ${note.rule}: ${note.reason}`);

@@ -10,7 +10,7 @@ export type {
   CredentialSource,
   V2CredentialsLike,
 } from './types.js';
-export { cacheCredentials } from './cached-provider.js';
+export { cacheCredentials } from './cache-credentials.js';
 export { sharedCredentials, configureSharedCredentials, clearSharedCredentials, sharedCredentialsSize, type RegistryBounds } from './registry.js';
 export { toV2Credentials, V2Credentials } from './v2-adapter.js';
 export { stableKey } from './stable-key.js';

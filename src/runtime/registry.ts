@@ -1,7 +1,8 @@
 // The process-wide registry behind sharedCredentials: one cache entry per stable key, bounded in
 // size and swept of idle entries. An evicted entry is disposed (its timer stops); a provider that
 // code still holds keeps working, refreshing on access.
-import { CredentialCache, createCachedProvider } from './cached-provider.js';
+import { CredentialCache } from './cached-provider.js';
+import { createCachedProvider } from './cache-credentials.js';
 import { keyHash, stableKey } from './stable-key.js';
 import type { CacheOptions, CachedCredentialProvider, CredentialSource } from './types.js';
 

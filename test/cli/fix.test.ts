@@ -87,6 +87,7 @@ describe('aws-credentials fix', () => {
       vendorRuntime: 'src/lib/aws-credentials.js',
       noSharedModule: false,
       noPackageJson: false,
+      noTypecheck: false,
       runtimeDir: compiledRuntime(),
     };
     const plan = planFix(root, options);
@@ -103,5 +104,61 @@ describe('aws-credentials fix', () => {
     const app = (await import(pathToFileURL(join(root, 'src/handler.mjs')).href)) as { handler: () => Promise<unknown> };
     expect(await app.handler()).toBe(await app.handler());
     expect(existsSync(join(root, 'src/lib/aws-credentials.d.ts'))).toBe(false);
+  });
+});
+
+describe('aws-credentials fix across files', () => {
+  const handler = (quote: string) => `import { S3Client } from ${quote}@aws-sdk/client-s3${quote};
+import { fromTemporaryCredentials } from ${quote}@aws-sdk/credential-providers${quote};
+
+export const handler = async () => {
+  const s3 = new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: ${quote}arn:aws:iam::1:role/shared${quote} } }) });
+  return s3.config.region();
+};
+`;
+
+  it('moves identical providers into one shared module imported with .js under NodeNext', async () => {
+    const root = gitRepo({
+      'package.json': '{\n  "name": "app",\n  "type": "module"\n}\n',
+      'tsconfig.json': '{ "compilerOptions": { "module": "NodeNext", "strict": true, "skipLibCheck": true } }\n',
+      'src/a.ts': handler("'"),
+      'src/routes/b.ts': handler('"'),
+    });
+    const { code, stdout } = await cli(root, 'fix');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Shared across files in src/aws-credentials.shared.ts: temporaryCredentials (2 files)');
+    const shared = read(root, 'src/aws-credentials.shared.ts');
+    expect(shared).toContain("export const temporaryCredentials = cacheCredentials(fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::1:role/shared' } }));");
+    expect(read(root, 'src/a.ts')).toContain("import { temporaryCredentials } from './aws-credentials.shared.js';");
+    expect(read(root, 'src/routes/b.ts')).toContain('import { temporaryCredentials } from "../aws-credentials.shared.js"');
+    expect(read(root, 'src/a.ts')).not.toContain('fromTemporaryCredentials');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'fixed');
+    const again = await cli(root, 'fix', '--json');
+    expect(JSON.parse(again.stdout).filesRewritten).toEqual([]);
+  });
+
+  it('adds @aws-sdk/credential-providers when a rewritten AssumeRole call needs it', async () => {
+    const root = gitRepo({
+      'package.json': '{\n  "name": "app",\n  "dependencies": {\n    "@aws-sdk/client-sts": "^3.500.0"\n  }\n}\n',
+      'handler.mjs': `import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+
+const sts = new STSClient({ region: 'us-east-1' });
+
+export const handler = async () => {
+  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's' }));
+  return new S3Client({ credentials: { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken } });
+};
+`,
+    });
+    const { code } = await cli(root, 'fix');
+    expect(code).toBe(0);
+    expect(read(root, 'handler.mjs')).toContain("cacheCredentials(fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's' }, clientConfig: { region: 'us-east-1' } }))");
+    expect(JSON.parse(read(root, 'package.json')).dependencies).toEqual({
+      '@aws-sdk/client-sts': '^3.500.0',
+      '@aws-sdk/credential-providers': '^3.500.0',
+      'eslint-plugin-aws-credentials': expect.stringMatching(/^\^/),
+    });
   });
 });

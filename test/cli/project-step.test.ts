@@ -4,6 +4,7 @@ import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shareProviders } from '../../src/cli/project-step/share-providers.js';
+import { newTypeErrors } from '../../src/cli/project-step/typecheck.js';
 import { tempDir, writeTree } from './helpers.js';
 
 const RUNTIME = 'eslint-plugin-aws-credentials/runtime';
@@ -127,5 +128,17 @@ exports.run = async () => credentials();
 `);
     expect(result.module?.after).toContain("const { fromIni } = require('@aws-sdk/credential-providers');\nconst { cacheCredentials } = require('eslint-plugin-aws-credentials/runtime');");
     expect(result.module?.after).toContain("const credentials = cacheCredentials(fromIni({ profile: 'jobs' }));\nexports.credentials = credentials;");
+  });
+});
+
+describe('newTypeErrors', () => {
+  it('reports errors the rewrite adds, not ones already there or an import installed later', () => {
+    const root = tempDir();
+    writeTree(root, { 'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', strict: true, types: [] } }), 'package.json': '{ "type": "module" }' });
+    const file = join(root, 'a.ts');
+    const before = new Map([[file, "export const a: number = 'old error';\n"]]);
+    const after = new Map([[file, "import { cacheCredentials } from 'eslint-plugin-aws-credentials/runtime';\nexport const a: number = 'old error';\nexport const b: string = 1;\nexport const c = cacheCredentials;\n"]]);
+    const problems = newTypeErrors(join(root, 'tsconfig.json'), before, after, ['eslint-plugin-aws-credentials/runtime']);
+    expect(problems).toEqual([{ file, line: 3, column: 14, message: "TS2322: Type 'number' is not assignable to type 'string'." }]);
   });
 });

@@ -39,7 +39,7 @@ describe('unifiedDiff', () => {
       ['--- a/x.ts', '+++ b/x.ts', '@@ -1,7 +1,7 @@', ' a', ' b', ' c', '-d', '+D', ' e', ' f', ' g', '@@ -8,3 +8,4 @@', ' h', ' i', ' j', '+k', ''].join('\n'),
     );
     expect(unifiedDiff('x.ts', before, before)).toBe('');
-    expect(unifiedDiff('new.ts', '', 'x\n')).toBe('--- a/new.ts\n+++ b/new.ts\n@@ -0,0 +1,1 @@\n+x\n');
+    expect(unifiedDiff('new.ts', undefined, 'x\n')).toBe('--- /dev/null\n+++ b/new.ts\n@@ -0,0 +1,1 @@\n+x\n');
   });
 });
 

@@ -25,6 +25,11 @@ describe('fix then scan over the labelled corpus', () => {
   it('leaves no fixable finding; prints rewritten vs manual counts', async () => {
     const root = mkdtempSync(join(tmpdir(), 'aws-credentials-corpus-'));
     cpSync(CASES, root, { recursive: true });
+    // The project's dependencies: fixes may import these (the STS rewrite needs credential-providers).
+    writeFileSync(
+      join(root, 'package.json'),
+      `${JSON.stringify({ name: 'corpus', private: true, dependencies: { '@aws-sdk/client-sts': '^3.0.0', '@aws-sdk/credential-providers': '^3.0.0', 'aws-sdk': '^2.0.0' } }, null, 2)}\n`,
+    );
     // The cases carry `/* eslint-disable */` for this repository's own lint; the scan must see them.
     const files = readdirSync(root).filter(name => /\.(?:[cm]?js|tsx?)$/.test(name));
     for (const name of files) writeFileSync(join(root, name), readFileSync(join(root, name), 'utf8').replace(/^\/\* eslint-disable \*\/\n/m, ''));
@@ -40,7 +45,7 @@ describe('fix then scan over the labelled corpus', () => {
     const rejected: string[] = [];
     for (const name of files) {
       const file = join(root, name);
-      const again = rewriteSource(readFileSync(file, 'utf8'), file, { rules: ALL_RULES, memoizers: MEMOIZERS.split(',') });
+      const again = rewriteSource(readFileSync(file, 'utf8'), file, { rules: ALL_RULES, memoizers: MEMOIZERS.split(','), availableModules: ['@aws-sdk/client-sts', '@aws-sdk/credential-providers', 'aws-sdk'] });
       fixableLeft += again.rewritten.length;
       if (again.changed) leftovers.push(`${name}: ${again.rewritten.map(note => `${note.line}:${note.column} ${note.rule}`).join(', ')}`);
       for (const note of again.manual) if (note.detail.startsWith('not rewritten:')) rejected.push(`${name}:${note.line}:${note.column} ${note.rule} - ${note.detail}`);

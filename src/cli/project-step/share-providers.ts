@@ -17,8 +17,10 @@ export interface ShareInput {
   /** Absolute path of the shared module. */
   readonly sharedModule: string;
   readonly runtimeModuleFor: (file: string) => string;
-  /** Skip the TypeScript check (tests of the merge itself). */
+  /** Skip the TypeScript check. */
   readonly skipTypecheck?: boolean;
+  /** Modules the fix adds dependencies on: unresolved until installed, not a new error. */
+  readonly installedLater?: readonly string[];
 }
 
 export interface ShareResult {
@@ -200,7 +202,7 @@ export function shareProviders(input: ShareInput): ShareResult {
   if (tsconfig && !input.skipTypecheck) {
     const beforeTexts = new Map([...result.keys()].map(file => [file, input.files.get(file)!.after]));
     const afterTexts = new Map([...result, [input.sharedModule, after]]);
-    const typeErrors = newTypeErrors(tsconfig, beforeTexts, afterTexts);
+    const typeErrors = newTypeErrors(tsconfig, beforeTexts, afterTexts, input.installedLater);
     if (typeErrors.length > 0) return { ...empty, typeErrors };
   }
   return { files: result, module: { before: existingText, after }, exports: users, typeErrors: [] };

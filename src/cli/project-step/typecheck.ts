@@ -32,7 +32,15 @@ function diagnosticsOf(project: Project, files: ReadonlyMap<string, string>): Ma
   return out;
 }
 
-export function newTypeErrors(tsconfig: string, before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): TypeProblem[] {
+/** Unresolved-module codes: for a module the fix adds a dependency on, installing resolves them. */
+const UNRESOLVED = new Set([2307, 2792, 7016]);
+
+export function newTypeErrors(
+  tsconfig: string,
+  before: ReadonlyMap<string, string>,
+  after: ReadonlyMap<string, string>,
+  installedLater: readonly string[] = [],
+): TypeProblem[] {
   const options = { tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: false } as const;
   const old = diagnosticsOf(new Project(options), before);
   const next = diagnosticsOf(new Project(options), after);
@@ -45,7 +53,7 @@ export function newTypeErrors(tsconfig: string, before: ReadonlyMap<string, stri
     for (const entry of list) {
       const index = remaining.indexOf(entry.key);
       if (index !== -1) remaining.splice(index, 1);
-      else problems.push(entry.problem);
+      else if (!(UNRESOLVED.has(Number(entry.key.split(':')[0])) && installedLater.some(module => entry.key.includes(`'${module}'`)))) problems.push(entry.problem);
     }
   }
   return problems;
