@@ -135,7 +135,7 @@ export class Frequencies {
     switch (parent.type) {
       case 'CallExpression':
         if (parent.callee === child) return this.of(parent); // IIFE
-        return this.ofCallback(parent, fn);
+        return this.ofCallback(parent);
       case 'NewExpression':
         return dottedName(parent.callee) === 'Promise' ? this.of(parent) : perInvocation('callback', parent);
       case 'MethodDefinition':
@@ -161,7 +161,7 @@ export class Frequencies {
     }
   }
 
-  private ofCallback(call: TSESTree.CallExpression, fn: FunctionNode): Frequency {
+  private ofCallback(call: TSESTree.CallExpression): Frequency {
     const wrapper = this.context.isCachingWrapper(call);
     if (wrapper) return once(`inside ${wrapper}()`);
     const callee = dottedName(call.callee) ?? '';
@@ -175,7 +175,6 @@ export class Frequencies {
     if (unwrapped.type === 'MemberExpression' && ROUTE_METHODS.has(method)) return perInvocation('route callback', call);
     if (method === 'createServer' || method === 'Server') return perInvocation('request handler', call);
     if (EVENT_METHODS.has(method)) return perInvocation('event handler', call);
-    void fn;
     return perInvocation('callback', call);
   }
 
@@ -233,7 +232,7 @@ export class Frequencies {
     const { parent, child } = outerParent(identifier);
     if (!parent) return once('module scope');
     if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === child) return this.of(parent);
-    if (parent.type === 'CallExpression') return this.ofCallback(parent, fn);
+    if (parent.type === 'CallExpression') return this.ofCallback(parent);
     if (parent.type === 'ExportSpecifier') return this.exportedFrequency(parent.exported.type === 'Identifier' ? parent.exported.name : name, fn);
     if (parent.type === 'Property' && parent.value === child && parent.parent) {
       const container = outerParent(parent.parent).parent;

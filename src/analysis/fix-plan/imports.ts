@@ -14,7 +14,7 @@ interface Style {
 export function runtimeImportEdit(program: TSESTree.Program, text: string, module: string, names: readonly string[]): TextEdit | undefined {
   const wanted = [...new Set(names)].sort();
   if (wanted.length === 0) return undefined;
-  const merged = mergeIntoExisting(program, text, module, wanted);
+  const merged = mergeIntoExisting(program, module, wanted);
   if (merged !== undefined) return merged ?? undefined;
   const style = styleOf(program, text);
   const list = wanted.join(', ');
@@ -31,7 +31,7 @@ export function runtimeImportEdit(program: TSESTree.Program, text: string, modul
 }
 
 /** undefined: no import of the module; null: it already has every name; else the edit. */
-function mergeIntoExisting(program: TSESTree.Program, text: string, module: string, wanted: readonly string[]): TextEdit | null | undefined {
+function mergeIntoExisting(program: TSESTree.Program, module: string, wanted: readonly string[]): TextEdit | null | undefined {
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration' && statement.source.value === module && statement.importKind !== 'type') {
       const specifiers = statement.specifiers.filter((s): s is TSESTree.ImportSpecifier => s.type === 'ImportSpecifier');
@@ -53,7 +53,6 @@ function mergeIntoExisting(program: TSESTree.Program, text: string, module: stri
       return { range: [last.range[1], last.range[1]], text: missing.map((name) => `, ${name}`).join(''), isImport: true };
     }
   }
-  void text;
   return undefined;
 }
 

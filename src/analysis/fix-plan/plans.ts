@@ -123,10 +123,9 @@ export function reindent(text: string, node: TSESTree.Node): string {
   return original.split('\n').map((line, i) => (i > 0 && line.startsWith(indent) ? line.slice(indent.length) : line)).join('\n');
 }
 
+/** Any statement ending in `;` means the file uses semicolons; a file with no code defaults to them. */
 export function usesSemicolons(text: string): boolean {
-  const withSemi = (text.match(/;\s*$/gm) ?? []).length;
-  const lines = (text.match(/[\w)\]'"`]\s*$/gm) ?? []).length;
-  return withSemi >= lines / 4 || withSemi > 0;
+  return /;\s*$/m.test(text) || !/[\w)\]'"`]\s*$/m.test(text);
 }
 
 export function preferredQuote(text: string): string {
