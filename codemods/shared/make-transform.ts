@@ -1,10 +1,10 @@
 // A jscodeshift transform over the shared rewrite. jscodeshift's own AST is never used: the
 // analysis' text edits keep formatting, comments, quotes and ESM/CJS style as they were.
 import type { API, FileInfo, Options } from 'jscodeshift';
-import { formatLocation } from './location.js';
-import { projectModules } from './project-modules.js';
-import { rewriteSource } from './rewrite-source.js';
-import { TRANSFORM_RULES, type TransformName } from './rules.js';
+import { formatLocation } from '../../src/rewrite/location.js';
+import { projectModules } from '../../src/rewrite/project-modules.js';
+import { rewriteSource } from '../../src/rewrite/rewrite-source.js';
+import { TRANSFORM_RULES, type TransformName } from '../../src/rewrite/transforms.js';
 
 export type Transform = (file: FileInfo, api: API, options: Options) => string;
 

@@ -22,6 +22,7 @@ import { unfreezePlan } from './fix-plan/unfreeze.js';
 import { type PlanContext, importEdits, manual, planFor } from './fix-plan/plans.js';
 import { Frequencies } from './frequency.js';
 import { mskPlan } from './fix-plan/msk.js';
+import { assumeRolePlan } from './fix-plan/assume-role.js';
 import { Scopes } from './scopes.js';
 import { type AnalysisInput, type AnalysisOptions, DEFAULT_RUNTIME_MODULE, type FixPlan, type Frequency, type PerInvocation, type Site } from './types.js';
 import { collect, dottedName, outerParent, staticPropertyName, unwrap } from './walk.js';
@@ -61,6 +62,7 @@ class FileAnalysis {
       scopes: this.scopes,
       names: new NameAllocator(this.scopes.allNames()),
       runtimeModule,
+      availableModules,
       isAllowedCall: (call) => this.entryOf(call)?.kind === 'provider',
     };
   }
@@ -169,7 +171,10 @@ class FileAnalysis {
   private visitCommand(node: TSESTree.NewExpression, entry: CatalogEntry): void {
     const frequency = this.frequencies.of(node);
     if (frequency.kind !== 'per-invocation') return;
-    const plan = manual('replace the command and the code that copies its Credentials with `fromTemporaryCredentials({ params })` from @aws-sdk/credential-providers, created once (`cacheCredentials`) or per key (`sharedCredentials`).');
+    const planned = assumeRolePlan(node, entry.exportName!, this.plan);
+    const plan = 'plan' in planned
+      ? planned.plan
+      : manual('replace the command and the code that copies its Credentials with `fromTemporaryCredentials({ params })` from @aws-sdk/credential-providers, created once (`cacheCredentials`) or per key (`sharedCredentials`).');
     this.add(node, entry, 'no-per-request-sts-call', 'credentialsCallPerInvocation', frequency, entry.exportName!, plan);
   }
 

@@ -1,7 +1,7 @@
 // Command-line parsing with node:util parseArgs, and the usage text.
 import { parseArgs } from 'node:util';
 import { UsageError } from './files.js';
-import { TRANSFORM_NAMES, type TransformName } from '../../codemods/shared/rules.js';
+import { TRANSFORM_NAMES, type TransformName } from '../rewrite/transforms.js';
 
 export const USAGE = `Usage: aws-credentials <command> [options] [paths...]
 

@@ -1,7 +1,7 @@
 // Every output must parse before it is written: typescript-estree with JSX on for the
 // extensions that allow it (never for .ts/.mts/.cts, where `<T>x` is a type assertion).
 import { parse } from '@typescript-eslint/typescript-estree';
-import { parseErrorOf, type SourceError } from '../../codemods/shared/source-error.js';
+import { parseErrorOf, type SourceError } from '../rewrite/source-error.js';
 
 export function jsxAllowed(file: string): boolean {
   return !/\.(c|m)?ts$/.test(file);

@@ -1,6 +1,6 @@
 // What `fix` did, as JSON and as text.
 import { countByRule } from './findings.js';
-import type { SourceError } from '../../codemods/shared/source-error.js';
+import type { SourceError } from '../rewrite/source-error.js';
 
 export interface ManualNote {
   readonly file: string;

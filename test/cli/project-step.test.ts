@@ -3,8 +3,8 @@
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { shareProviders } from '../../src/cli/project-step/share-providers.js';
-import { newTypeErrors } from '../../src/cli/project-step/typecheck.js';
+import { shareProviders } from '../../src/rewrite/project-step/share-providers.js';
+import { newTypeErrors } from '../../src/rewrite/project-step/typecheck.js';
 import { tempDir, writeTree } from './helpers.js';
 
 const RUNTIME = 'eslint-plugin-aws-credentials/runtime';

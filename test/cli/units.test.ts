@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src/cli/args.js';
 import { unifiedDiff } from '../../src/cli/diff.js';
 import { listSourceFiles, UsageError } from '../../src/cli/files.js';
-import { relativeSpecifier } from '../../src/cli/module-style.js';
+import { relativeSpecifier } from '../../src/rewrite/module-style.js';
 import { withDependency } from '../../src/cli/package-json.js';
 import { createProgress } from '../../src/cli/progress.js';
 import { gitRepo, tempDir, writeTree } from './helpers.js';

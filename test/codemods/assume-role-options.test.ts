@@ -1,7 +1,7 @@
 // The AssumeRole -> fromTemporaryCredentials parameter mapping of the sts-calls codemod.
 import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { describe, expect, it } from 'vitest';
-import { fromTemporaryCredentialsOptions } from '../../codemods/sts-calls/assume-role-options.js';
+import { fromTemporaryCredentialsOptions } from '../../src/analysis/fix-plan/assume-role-options.js';
 
 function objectOf(code: string): { node: TSESTree.ObjectExpression; text: string } {
   const text = `f(${code});`;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { API, FileInfo } from 'jscodeshift';
 import { describe, expect, it } from 'vitest';
-import { TRANSFORM_NAMES } from '../../codemods/shared/rules.js';
+import { TRANSFORM_NAMES } from '../../src/rewrite/transforms.js';
 import type { Transform } from '../../codemods/shared/make-transform.js';
 import { parseProblem } from '../../src/cli/reparse.js';
 import { expectsUnchanged, fixtureCases, type FixtureCase } from './fixture-cases.js';

@@ -5,8 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rewriteSource } from '../../codemods/shared/rewrite-source.js';
-import { ALL_RULES } from '../../codemods/shared/rules.js';
+import { rewriteSource } from '../../src/rewrite/rewrite-source.js';
+import { ALL_RULES } from '../../src/rewrite/transforms.js';
 import { run } from '../../src/cli/run.js';
 import type { Io } from '../../src/cli/io.js';
 

@@ -15,6 +15,8 @@ export interface PlanContext {
   readonly scopes: Scopes;
   readonly names: NameAllocator;
   readonly runtimeModule: string;
+  /** Modules the project depends on (empty: unknown, so fixes import only modules the file imports). */
+  readonly availableModules: ReadonlySet<string>;
   readonly isAllowedCall: (call: TSESTree.CallExpression | TSESTree.NewExpression) => boolean;
 }
 

@@ -1,5 +1,5 @@
 // `file:line:col` for reports: line and column 1-based, like ESLint and compilers print them.
-import type { Site } from '../../src/analysis/types.js';
+import type { Site } from '../analysis/types.js';
 
 export interface Position {
   readonly line: number;

@@ -1,5 +1,5 @@
 // The rule set each transform applies. One transform per rule, plus `all`.
-import type { RuleName } from '../../src/analysis/types.js';
+import type { RuleName } from '../analysis/types.js';
 
 export const ALL_RULES: readonly RuleName[] = [
   'no-per-request-credential-provider',

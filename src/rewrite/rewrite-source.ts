@@ -5,9 +5,9 @@
 // Safety net: a pass whose output reads a name that is declared nowhere the code now stands (a
 // provider bound inside a function, hoisted out of it) is retried site by site; the sites that
 // cause it are left for manual review with that reason, the others are applied.
-import { applyFixes } from '../../src/analysis/index.js';
-import { parseSource } from '../../src/analysis/index.js';
-import type { RuleName, Site } from '../../src/analysis/types.js';
+import { applyFixes } from '../analysis/index.js';
+import { parseSource } from '../analysis/index.js';
+import type { RuleName, Site } from '../analysis/types.js';
 import { analyze, undeclaredNames, type Analysis } from './analyze.js';
 import { sitePosition, type Position } from './location.js';
 import { parseErrorOf, type SourceError } from './source-error.js';

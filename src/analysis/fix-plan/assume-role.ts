@@ -1,18 +1,16 @@
-// A fix plan for a per-request `await client.send(new AssumeRoleCommand({...}))` whose
-// Credentials only feed SDK v3 `credentials` objects. The analysis leaves such sites manual (its
-// rewrite spans several statements); this builds the FixPlan-compatible text edits:
+// The fix plan for a per-request `await client.send(new AssumeRoleCommand({...}))` whose
+// Credentials only feed SDK v3 `credentials` objects. Its rewrite spans several statements:
 //   const { Credentials } = await sts.send(new AssumeRoleCommand(input));   -> removed (hoist) or
 //                                                                              const x = sharedCredentials(key, () => fromTemporaryCredentials(...)) (keyed)
 //   credentials: { accessKeyId: Credentials.AccessKeyId, ... }              -> credentials: x
 // with a module-scope `cacheCredentials(fromTemporaryCredentials(options))` when the input is
 // module-stable. Anything else returns a reason and stays manual.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { NameAllocator } from '../../src/analysis/fix-plan/names.js';
-import { preferredQuote, usesSemicolons } from '../../src/analysis/fix-plan/plans.js';
-import { startWithLeadingComments } from '../../src/analysis/fix-plan/imports.js';
-import { stabilityOf, type Stability } from '../../src/analysis/fix-plan/stability.js';
-import type { Scopes, VariableLike } from '../../src/analysis/scopes.js';
-import type { FixPlan, Site, TextEdit } from '../../src/analysis/types.js';
+import { type PlanContext, preferredQuote, usesSemicolons } from './plans.js';
+import { startWithLeadingComments } from './imports.js';
+import { stabilityOf, type Stability } from './stability.js';
+import type { Scopes, VariableLike } from '../scopes.js';
+import type { FixPlan, TextEdit } from '../types.js';
 import { fromTemporaryCredentialsOptions } from './assume-role-options.js';
 
 export const PROVIDERS_MODULE = '@aws-sdk/credential-providers';
@@ -22,16 +20,6 @@ const FIELDS: Readonly<Record<string, string>> = {
   SessionToken: 'sessionToken',
   Expiration: 'expiration',
 };
-
-export interface StsPlanContext {
-  readonly program: TSESTree.Program;
-  readonly text: string;
-  readonly scopes: Scopes;
-  readonly names: NameAllocator;
-  readonly runtimeModule: string;
-  /** Modules the project depends on (empty: unknown, only modules the file imports). */
-  readonly availableModules: ReadonlySet<string>;
-}
 
 export type StsPlanResult = { readonly plan: FixPlan } | { readonly reason: string };
 
@@ -147,10 +135,9 @@ function keyOf(input: TSESTree.ObjectExpression, text: string, quote: string): s
   return `{ ${fields.join(', ')} }`;
 }
 
-export function assumeRolePlan(site: Site, context: StsPlanContext): StsPlanResult {
+export function assumeRolePlan(command: TSESTree.NewExpression, exportName: string, context: PlanContext): StsPlanResult {
   const { text, scopes } = context;
-  const command = site.node;
-  if (site.entry.exportName !== 'AssumeRoleCommand' || command.type !== 'NewExpression') return why('not an AssumeRoleCommand');
+  if (exportName !== 'AssumeRoleCommand') return why('not an AssumeRoleCommand');
   const input = command.arguments[0];
   if (command.arguments.length !== 1 || input?.type !== 'ObjectExpression') return why('its input is not an object literal');
   const send = command.parent;
