@@ -20,7 +20,7 @@ import { NameAllocator, baseNameFor } from './fix-plan/names.js';
 import { sharedDefaultChainPlan } from './fix-plan/client-credentials.js';
 import { unfreezePlan } from './fix-plan/unfreeze.js';
 import { type PlanContext, importEdits, manual, planFor } from './fix-plan/plans.js';
-import { Frequencies } from './frequency.js';
+import { Frequencies, fileRoleOf } from './frequency/index.js';
 import { mskPlan } from './fix-plan/msk.js';
 import { assumeRolePlan } from './fix-plan/assume-role.js';
 import { Scopes } from './scopes.js';
@@ -52,8 +52,8 @@ class FileAnalysis {
     this.bindings = new Bindings(this.scopes, (module) => isCatalogModule(module, runtimeModule));
     this.frequencies = new Frequencies({
       scopes: this.scopes,
-      text: input.text,
       jsx: this.collected.jsx,
+      role: fileRoleOf(input.projectPath ?? input.filename, input.ast, input.text),
       isCachingWrapper: (call) => this.cachingWrapper(call),
     });
     this.plan = {
@@ -154,7 +154,7 @@ class FileAnalysis {
     const entry = entryFor({ module: callee.module, path: callee.path }, 'call');
     if (entry?.kind !== 'provider') return false;
     const frequency = this.frequencies.of(call);
-    if (frequency.kind !== 'once') return false;
+    if (frequency.kind !== 'once' || frequency.exportedAs !== undefined) return false;
     const plan = unfreezePlan(parent, this.input.text.slice(call.callee.range[0], call.callee.range[1]), this.scopes);
     this.add(call, entry, 'no-frozen-credentials', 'awaitedCredentialsFrozen', frequency, entry.exportName!, plan);
     return true;

@@ -16,6 +16,11 @@ export interface AnalysisInput {
   readonly scopeManager: ScopeManagerLike;
   readonly text: string;
   readonly filename?: string;
+  /**
+   * The file's path inside its project (for the test and script conventions: `test/`, `scripts/`);
+   * defaults to `filename`.
+   */
+  readonly projectPath?: string;
 }
 
 export interface AnalysisOptions {
@@ -55,6 +60,11 @@ export interface PerInvocation {
 export interface Once {
   readonly kind: 'once';
   readonly reason: string;
+  /**
+   * Set when it runs once per call of this export (`getClient` in `export function getClient()`):
+   * the file's own callers decide nothing, the callers in other files do.
+   */
+  readonly exportedAs?: string;
 }
 export type Frequency = PerInvocation | Once;
 

@@ -368,7 +368,7 @@ export const FIX_CASES: readonly FixCase[] = [
     kinds: ['hoist', 'keyed'],
     input: lines(
       "import { fromIni, fromProcess } from '@aws-sdk/credential-providers';",
-      'export const a = async () => fromIni();',
+      'export const aHandler = async () => fromIni();',
       'export const handler = async (e) => fromProcess({ profile: e.profile });',
     ),
     output: lines(
@@ -376,7 +376,7 @@ export const FIX_CASES: readonly FixCase[] = [
       "import { cacheCredentials, sharedCredentials } from 'eslint-plugin-aws-credentials/runtime';",
       'const iniCredentials = cacheCredentials(fromIni());',
       '',
-      'export const a = async () => iniCredentials;',
+      'export const aHandler = async () => iniCredentials;',
       "export const handler = async (e) => sharedCredentials({ source: 'fromProcess', profile: e.profile }, () => fromProcess({ profile: e.profile }));",
     ),
   },

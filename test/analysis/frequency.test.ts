@@ -51,6 +51,8 @@ const ONCE: readonly FrequencyCase[] = [
   { name: 'inside a configured memoizer', code: lines(CP, "import memoize from 'lodash/memoize';", 'export const credentialsFor = memoize((profile) => fromIni({ profile }));'), needle: 'fromIni({', context: 'once', memoizers: ['memoize'] },
   { name: 'inside a dotted memoizer', code: lines(CP, 'export const credentialsFor = _.memoize((profile) => fromIni({ profile }));'), needle: 'fromIni({', context: 'once', memoizers: ['_.memoize'] },
   { name: 'a promise chain at module scope', code: lines(CP, 'export const ready = Promise.resolve().then(() => fromIni());'), needle: 'fromIni()', context: 'once' },
+  { name: 'exported function never called here: judged at its callers', code: lines(CP, 'export function credentialsFor(role) { return fromTemporaryCredentials({ params: { RoleArn: role } }); }'), needle: 'fromTemporaryCredentials({', context: 'once' },
+  { name: 'export { f } of a factory: judged at its callers', code: lines(CP, 'function credentialsFor(role) { return fromTemporaryCredentials({ params: { RoleArn: role } }); }', 'export { credentialsFor };'), needle: 'fromTemporaryCredentials({', context: 'once' },
   { name: 'recursion does not loop forever', code: lines(S3, 'function a(n) { return n ? a(n - 1) : new S3Client({}); }', 'a(3);'), needle: 'new S3Client', context: 'once' },
 ];
 
@@ -88,8 +90,7 @@ const PER_INVOCATION: readonly FrequencyCase[] = [
   { name: 'local factory called from a handler', code: lines(CP, 'function make() { return fromIni(); }', 'export const handler = async () => make();'), needle: 'fromIni()', context: 'function called from a Lambda handler' },
   { name: 'local factory called once and from a route', code: lines(CP, 'function make() { return fromIni(); }', 'make();', "app.get('/', () => make());"), needle: 'fromIni()', context: 'function called from a route callback' },
   { name: 'two levels of local factories', code: lines(CP, 'function inner() { return fromIni(); }', 'function outer() { return inner(); }', 'export const handler = async () => outer();'), needle: 'fromIni()', context: 'function called from a Lambda handler' },
-  { name: 'exported function never called here: a per-call factory', code: lines(CP, 'export function credentialsFor(role) { return fromTemporaryCredentials({ params: { RoleArn: role } }); }'), needle: 'fromTemporaryCredentials({', context: 'per-call factory' },
-  { name: 'export { f } of a factory', code: lines(CP, 'function credentialsFor(role) { return fromTemporaryCredentials({ params: { RoleArn: role } }); }', 'export { credentialsFor };'), needle: 'fromTemporaryCredentials({', context: 'per-call factory' },
+  { name: 'exported factory called from a handler in its own file', code: lines(CP, 'export function credentialsFor(role) { return fromTemporaryCredentials({ params: { RoleArn: role } }); }', 'export const handler = async (e) => credentialsFor(e.role);'), needle: 'fromTemporaryCredentials({', context: 'function called from a Lambda handler' },
   { name: 'lazy init of a handler-local variable is not lazy', code: lines(S3, 'export async function handler() { let s3; if (!s3) s3 = new S3Client({}); return s3; }'), needle: 'new S3Client', context: 'Lambda handler' },
   { name: 'a promise chain inside a handler', code: lines(CP, 'export const handler = () => Promise.resolve().then(() => fromIni());'), needle: 'fromIni()', context: 'Lambda handler' },
 ];

@@ -116,10 +116,13 @@ export function Upload({ poolId }: { poolId: string }) {
 }
 `;
 
-const perCallFactory = `${V3}
+const exportedFactory = `${V3}
 export function credentialsFor(roleArn: string) {
   return fromTemporaryCredentials({ params: { RoleArn: roleArn } });
 }
+`;
+
+const perCallFactory = `${exportedFactory}export const handler = async (event: { role: string }) => credentialsFor(event.role);
 `;
 
 const localFactoryFromHandler = `${V3}
@@ -148,6 +151,7 @@ app.get('/', (req, res) => {
 
 run('no-per-request-credential-provider', rule, {
   valid: [
+    { name: 'an exported factory with no caller in its file is judged at its callers', code: exportedFactory },
     {
       name: 'module scope',
       code: `${V3}const credentials = fromTemporaryCredentials({ params: { RoleArn: process.env.ROLE_ARN } });
@@ -594,6 +598,7 @@ import { sharedCredentials } from 'eslint-plugin-aws-credentials/runtime';
 export function credentialsFor(roleArn: string) {
   return sharedCredentials({ source: 'fromTemporaryCredentials', RoleArn: roleArn }, () => fromTemporaryCredentials({ params: { RoleArn: roleArn } }));
 }
+export const handler = async (event: { role: string }) => credentialsFor(event.role);
 `,
             },
           ],

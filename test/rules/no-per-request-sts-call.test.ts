@@ -22,6 +22,7 @@ const client = new sts.STSClient({});
 export async function assume(roleArn) {
   return client.send(new sts.AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'x' }));
 }
+export const handler = async (event) => assume(event.roleArn);
 `;
 
 const v2ClientsSts = `import STS from 'aws-sdk/clients/sts';
@@ -46,6 +47,7 @@ const sso = new SSOClient({});
 export async function roleCredentials(accessToken, accountId) {
   return sso.send(new GetRoleCredentialsCommand({ accessToken, accountId, roleName: 'dev' }));
 }
+export const handler = async (event) => roleCredentials(event.token, event.accountId);
 `;
 
 const cognito = `import { CognitoIdentityClient, GetCredentialsForIdentityCommand } from '@aws-sdk/client-cognito-identity';

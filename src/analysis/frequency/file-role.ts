@@ -1,0 +1,68 @@
+// What a whole file is for, from its path and its shape: test code and scripts run once per run,
+// whatever their functions look like; application code is judged function by function.
+import type { TSESTree } from '@typescript-eslint/utils';
+import { dottedName } from '../walk.js';
+
+/** `test`: every line runs once per test run. `script`: functions run once per command; loops still repeat. */
+export type FileRole = 'test' | 'script' | 'app';
+
+const TEST_DIRECTORY = /(^|[\\/])(__tests__|__mocks__|test|tests|spec|specs|e2e|integ|integ-tests|integration|cypress|playwright)[\\/]/;
+const TEST_FILE = /\.(test|spec|e2e|integ|stories|story|bench)\.[cm]?[jt]sx?$/;
+const SCRIPT_DIRECTORY = /(^|[\\/])(scripts?|bin|tools|tooling)[\\/]/;
+const TOOLING_FILE = /(^|[\\/])(gulpfile|gruntfile|jakefile|webpack\.config|rollup\.config|vite\.config|esbuild\.config|jest\.config|vitest\.config|playwright\.config|cypress\.config|\.projenrc|deploy|seed|migrate)[.\w-]*\.[cm]?[jt]sx?$/i;
+/** Packages whose presence makes a file a command-line program. */
+const CLI_PACKAGES = new Set(['commander', 'yargs', 'yargs/yargs', '@oclif/core', '@oclif/command', 'cac', 'meow', 'sade', 'clipanion', 'citty', 'inquirer', '@inquirer/prompts', 'prompts', 'enquirer', 'vorpal', 'caporal', '@caporal/core', 'minimist', 'arg']);
+
+export function fileRoleOf(filename: string | undefined, program: TSESTree.Program, text: string): FileRole {
+  const path = filename ?? '';
+  if (TEST_DIRECTORY.test(path) || TEST_FILE.test(path)) return 'test';
+  if (exportsHandler(program)) return 'app';
+  if (text.startsWith('#!') || SCRIPT_DIRECTORY.test(path) || TOOLING_FILE.test(path)) return 'script';
+  if (importsAny(program, CLI_PACKAGES) || hasRequireMainCheck(program)) return 'script';
+  return 'app';
+}
+
+/** A Lambda-style `handler` export keeps a file an application even in `scripts/`. */
+function exportsHandler(program: TSESTree.Program): boolean {
+  for (const statement of program.body) {
+    if (statement.type === 'ExportNamedDeclaration') {
+      const declaration = statement.declaration;
+      if (declaration?.type === 'FunctionDeclaration' && declaration.id && /handler/i.test(declaration.id.name)) return true;
+      if (declaration?.type === 'VariableDeclaration' && declaration.declarations.some((d) => d.id.type === 'Identifier' && /handler/i.test(d.id.name))) return true;
+    }
+    if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      const target = dottedName(statement.expression.left) ?? '';
+      if (/^(module\.)?exports\.\w*handler/i.test(target)) return true;
+    }
+  }
+  return false;
+}
+
+function importsAny(program: TSESTree.Program, packages: ReadonlySet<string>): boolean {
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration' && packages.has(statement.source.value)) return true;
+    if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        let init = declarator.init;
+        while (init && (init.type === 'CallExpression' || init.type === 'MemberExpression')) {
+          if (init.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require') {
+            const argument = init.arguments[0];
+            if (argument?.type === 'Literal' && typeof argument.value === 'string' && packages.has(argument.value)) return true;
+            break;
+          }
+          init = init.type === 'CallExpression' ? (init.callee as TSESTree.Expression) : init.object;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** `if (require.main === module)` at the top level: the file is run as a program. */
+function hasRequireMainCheck(program: TSESTree.Program): boolean {
+  return program.body.some((statement) => {
+    if (statement.type !== 'IfStatement' || statement.test.type !== 'BinaryExpression') return false;
+    const sides = [dottedName(statement.test.left), dottedName(statement.test.right)];
+    return sides.includes('require.main') && sides.includes('module');
+  });
+}

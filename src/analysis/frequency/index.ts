@@ -1,0 +1,281 @@
+// Does a node run once per process, or once per invocation (request, event, iteration, render)?
+// One answer per node, shared by every rule and by the codemods. The jobs live beside this file:
+// callbacks (what a callee does with a function), lazy initialisation, retry loops, classes and
+// DI, and the file's role (test, script, application).
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scopes } from '../scopes.js';
+import type { Frequency, Once, PerInvocation } from '../types.js';
+import { type FunctionNode, dottedName, enclosingFunction, isFunction, outerParent, staticPropertyName } from '../walk.js';
+import { ONCE_INITIALISERS, callbackKind } from './callbacks.js';
+import { ClassInstances, classOf } from './classes.js';
+import type { FileRole } from './file-role.js';
+import { LazyInitialisation } from './lazy-init.js';
+import { isRetryLoop } from './retry-loops.js';
+
+export { fileRoleOf, type FileRole } from './file-role.js';
+
+export interface FrequencyContext {
+  readonly scopes: Scopes;
+  readonly jsx: readonly TSESTree.Node[];
+  /** What the whole file is for (test code and scripts run once per run). */
+  readonly role: FileRole;
+  /** True when `call` is our runtime (cacheCredentials, sharedCredentials ...) or a configured memoizer. */
+  readonly isCachingWrapper: (call: TSESTree.CallExpression) => string | undefined;
+}
+
+const once = (reason: string, exportedAs?: string): Once => (exportedAs === undefined ? { kind: 'once', reason } : { kind: 'once', reason, exportedAs });
+const perInvocation = (context: string, because: TSESTree.Node): PerInvocation => ({ kind: 'per-invocation', context, because });
+
+/** Exported functions with these names are set-up code, run once at start. */
+const SETUP_NAME = /^(main|init|initialize|setup|bootstrap|configure|register|start|startup|run|cli)$/i;
+const HANDLER_NAME = /handler|lambda/i;
+/** Next.js app-router and similar file-based routers export one function per HTTP method. */
+const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
+/** Wrappers named for what they do: `memoize`, `pMemoize`, `withCache`, `cached`, `once`. */
+const CACHING_NAME = /memo|cach/i;
+/** Object members that frameworks call once: DI factories, build-tool and plugin hooks. */
+const ONCE_MEMBERS = new Set(['useFactory', 'factory', 'buildStart', 'buildEnd', 'configResolved', 'configureServer', 'closeBundle', 'generateBundle', 'onPreBuild', 'onBuild', 'onPostBuild', 'onPreBootstrap', 'onPluginInit', 'createPages', 'sourceNodes', 'setup', 'install', 'init', 'initialize', 'bootstrap', 'onModuleInit', 'onApplicationBootstrap']);
+/** Per-invocation labels that only say "called by something": in a script they run once per command. */
+const GENERIC_CONTEXT = /^(callback|class method|[\w$]+ callback)$/;
+
+export class Frequencies {
+  private readonly functions = new Map<TSESTree.Node, Frequency | 'pending'>();
+  private readonly classes: ClassInstances;
+  private readonly lazy: LazyInitialisation;
+  private jsxFunctions: Set<TSESTree.Node> | undefined;
+
+  constructor(private readonly context: FrequencyContext) {
+    this.classes = new ClassInstances(context.scopes, (node) => this.of(node));
+    this.lazy = new LazyInitialisation(context.scopes);
+  }
+
+  of(node: TSESTree.Node): Frequency {
+    if (this.context.role === 'test') return once('test code');
+    if (this.lazy.flowsOnlyIntoMiss(node)) return once('stored only on a cache miss');
+    let child: TSESTree.Node = node;
+    for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+      const step = this.step(parent, child);
+      if (step) return step;
+    }
+    return once('module scope');
+  }
+
+  /** What `parent` says about how often `child` runs, or undefined to keep walking up. */
+  private step(parent: TSESTree.Node, child: TSESTree.Node): Frequency | undefined {
+    switch (parent.type) {
+      case 'CallExpression': {
+        if (!parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return undefined;
+        const wrapper = this.cachingWrapper(parent);
+        if (wrapper) return once(`inside ${wrapper}()`);
+        const callee = dottedName(parent.callee);
+        if (callee && ONCE_INITIALISERS.has(callee) && isFunction(child)) return once(`${callee}() initialiser`);
+        return undefined;
+      }
+      case 'ForStatement':
+        return child === parent.init || isRetryLoop(parent) ? undefined : perInvocation('loop', parent);
+      case 'ForInStatement':
+      case 'ForOfStatement':
+        return child === parent.body && !isRetryLoop(parent) ? perInvocation('loop', parent) : undefined;
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+        return isRetryLoop(parent) ? undefined : perInvocation('loop', parent);
+      case 'AssignmentExpression':
+        return child === parent.right && (parent.operator === '??=' || parent.operator === '||=') ? once('lazy initialisation') : undefined;
+      case 'LogicalExpression':
+        return child === parent.right && isLazyAssignment(parent, child) ? once('lazy initialisation') : undefined;
+      case 'IfStatement':
+      case 'ConditionalExpression':
+        return child === parent.consequent && this.lazy.isMissBranch(parent) ? once('lazy initialisation') : undefined;
+      case 'BlockStatement':
+      case 'Program':
+        return this.lazy.followsEarlyReturn(parent, child) ? once('lazy initialisation') : undefined;
+      case 'FunctionDeclaration':
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+        return this.ofFunction(parent);
+      case 'PropertyDefinition':
+        if (child !== parent.value) return undefined;
+        return parent.static ? undefined : this.classes.of(classOf(parent));
+      default:
+        return undefined;
+    }
+  }
+
+  /** Our runtime, a configured memoizer, or a wrapper named for caching (`memoize`, `withCache`, `once`). */
+  private cachingWrapper(call: TSESTree.CallExpression): string | undefined {
+    const known = this.context.isCachingWrapper(call);
+    if (known) return known;
+    const name = dottedName(call.callee);
+    const last = name?.split('.').pop() ?? '';
+    return last === 'once' || CACHING_NAME.test(last) ? name : undefined;
+  }
+
+  ofFunction(fn: FunctionNode): Frequency {
+    const known = this.functions.get(fn);
+    if (known === 'pending') return once('recursive call');
+    if (known) return known;
+    this.functions.set(fn, 'pending');
+    let result = this.classifyFunction(fn);
+    if (result.kind === 'per-invocation' && this.context.role === 'script' && GENERIC_CONTEXT.test(result.context)) result = once('script: runs once per command');
+    this.functions.set(fn, result);
+    return result;
+  }
+
+  private classifyFunction(fn: FunctionNode): Frequency {
+    const { parent, child } = outerParent(fn);
+    if (!parent) return once('module scope');
+    switch (parent.type) {
+      case 'CallExpression':
+        if (parent.callee === child) return this.of(parent); // IIFE
+        return this.ofCallback(parent);
+      case 'NewExpression':
+        return dottedName(parent.callee) === 'Promise' ? this.of(parent) : perInvocation('callback', parent);
+      case 'MethodDefinition':
+        if (parent.kind === 'constructor') return this.classes.of(classOf(parent));
+        if (parent.static && staticPropertyName(parent as unknown as TSESTree.Property) === 'getInstance') return once('singleton accessor');
+        if (hasCachingDecorator(parent)) return once('memoized method');
+        return perInvocation(staticPropertyName(parent as unknown as TSESTree.Property) === 'render' ? 'React component render' : 'class method', fn);
+      case 'PropertyDefinition':
+        return perInvocation('class method', fn);
+      case 'Property':
+        return this.ofObjectMember(parent, fn);
+      case 'ExportDefaultDeclaration':
+        return this.ofNamedOrExported(fn, fn.type !== 'ArrowFunctionExpression' && fn.id ? fn.id.name : 'default', fn.type === 'FunctionDeclaration' ? fn : undefined);
+      case 'JSXExpressionContainer':
+        return perInvocation('event handler', fn);
+      case 'ExportNamedDeclaration':
+        return this.ofNamed(fn, fn as TSESTree.FunctionDeclaration);
+      case 'VariableDeclarator':
+        return this.ofNamed(fn, parent);
+      case 'AssignmentExpression':
+        return this.ofAssigned(fn, parent);
+      default:
+        if (fn.type === 'FunctionDeclaration') return this.ofNamed(fn, fn);
+        return perInvocation('callback', fn);
+    }
+  }
+
+  private ofCallback(call: TSESTree.CallExpression): Frequency {
+    const wrapper = this.cachingWrapper(call);
+    if (wrapper) return once(`inside ${wrapper}()`);
+    const kind = callbackKind(call);
+    if (kind.kind === 'same-run') return this.of(call);
+    if (kind.kind === 'once') return once(kind.reason);
+    return perInvocation(kind.context, call);
+  }
+
+  private ofObjectMember(property: TSESTree.Property, fn: FunctionNode): Frequency {
+    const object = property.parent;
+    const { parent } = object ? outerParent(object) : { parent: undefined };
+    const key = staticPropertyName(property) ?? 'callback';
+    if (ONCE_MEMBERS.has(key) || key.includes(':')) return once('framework hook');
+    if (parent?.type === 'AssignmentExpression' && parent.right === object && /(^|\.)hooks$/.test(dottedName(parent.left) ?? '')) return once('framework hook');
+    if (parent && isExportTarget(parent, object!)) return this.exportedFrequency(key, fn);
+    return perInvocation(`${key} callback`, fn);
+  }
+
+  /**
+   * An exported function: handlers, routes and components run per invocation; set-up code once;
+   * anything else is judged where it is called (in this file, or at its callers in other files).
+   */
+  private exportedFrequency(name: string, fn: FunctionNode): Frequency {
+    if (SETUP_NAME.test(name)) return once('set-up function');
+    if (HANDLER_NAME.test(name)) return perInvocation('Lambda handler', fn);
+    if (HTTP_METHOD.test(name)) return perInvocation('route handler', fn);
+    if (this.isComponent(fn, name)) return perInvocation('React component render', fn);
+    return once(`exported as \`${name}\`: judged where it is called`, name);
+  }
+
+  private ofAssigned(fn: FunctionNode, assignment: TSESTree.AssignmentExpression): Frequency {
+    const target = dottedName(assignment.left) ?? '';
+    if (/^(module\.)?exports(\.|$)/.test(target)) return this.exportedFrequency(target.split('.').pop() || 'default', fn);
+    return perInvocation('callback', fn);
+  }
+
+  private ofNamedOrExported(fn: FunctionNode, name: string, declaration: TSESTree.FunctionDeclaration | undefined): Frequency {
+    return declaration ? this.ofNamed(fn, declaration, name) : this.exportedFrequency(name, fn);
+  }
+
+  /** A named function: how often do its callers in this file run? Exported ones also by their export. */
+  private ofNamed(fn: FunctionNode, declaration: TSESTree.FunctionDeclaration | TSESTree.VariableDeclarator, exportName?: string): Frequency {
+    const name = declaration.id?.type === 'Identifier' ? declaration.id.name : '';
+    const declarationParent = declaration.type === 'VariableDeclarator' ? declaration.parent?.parent : declaration.parent;
+    const exported = exportName ?? (declarationParent?.type === 'ExportNamedDeclaration' ? name : undefined);
+    if (exported !== undefined) {
+      const byExport = this.exportedFrequency(exported, fn);
+      if (byExport.kind === 'per-invocation' || byExport.exportedAs === undefined) return byExport;
+    }
+    if (this.isComponent(fn, name)) return perInvocation('React component render', fn);
+    const variable = this.context.scopes.declaredVariables(declaration).find((v) => v.name === name);
+    if (!variable) return exported !== undefined ? this.exportedFrequency(exported, fn) : perInvocation('callback', fn);
+    let result: Frequency | undefined;
+    for (const reference of variable.references) {
+      if (reference.init || reference.identifier === declaration.id) continue;
+      const use = this.ofUse(reference.identifier as TSESTree.Identifier, name, fn);
+      if (use.kind === 'per-invocation') {
+        // Passed or exported by name, the function *is* the handler; called, it runs from one.
+        const { parent, child } = outerParent(reference.identifier as TSESTree.Node);
+        const called = (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee === child;
+        return !called || use.context.startsWith('function called from') ? use : perInvocation(`function called from ${/^[aeiou]/i.test(use.context) ? 'an' : 'a'} ${use.context}`, use.because);
+      }
+      // An export (`export { f }`, `module.exports = { f }`) outranks a call that runs once.
+      if (!result || (use.exportedAs !== undefined && result.kind === 'once' && result.exportedAs === undefined)) result = use;
+    }
+    if (exported !== undefined && (!result || (result.kind === 'once' && result.exportedAs === undefined))) return this.exportedFrequency(exported, fn);
+    return result ?? once('never called in this file');
+  }
+
+  /** How often a function runs through one use of its name. */
+  private ofUse(identifier: TSESTree.Identifier, name: string, fn: FunctionNode): Frequency {
+    const { parent, child } = outerParent(identifier);
+    if (!parent) return once('module scope');
+    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === child) return this.of(parent);
+    if (parent.type === 'CallExpression') return this.ofCallback(parent);
+    if (parent.type === 'ExportSpecifier') return this.exportedFrequency(parent.exported.type === 'Identifier' ? parent.exported.name : name, fn);
+    if (parent.type === 'Property' && parent.value === child && parent.parent) {
+      const key = staticPropertyName(parent) ?? name;
+      if (ONCE_MEMBERS.has(key)) return once('framework hook');
+      const container = outerParent(parent.parent).parent;
+      if (container && isExportTarget(container, parent.parent)) return this.exportedFrequency(key, fn);
+      return perInvocation(`${key} callback`, fn);
+    }
+    if (parent.type === 'AssignmentExpression' && parent.right === child) return this.ofAssigned(fn, parent);
+    if (parent.type === 'ExportDefaultDeclaration') return this.exportedFrequency('default', fn);
+    if (parent.type === 'JSXOpeningElement' || parent.type === 'JSXExpressionContainer') return perInvocation('React component render', fn);
+    return perInvocation('callback', fn);
+  }
+
+  private isComponent(fn: FunctionNode, name: string): boolean {
+    if (!/^[A-Z]/.test(name) && name !== 'default') return false;
+    if (!this.jsxFunctions) {
+      this.jsxFunctions = new Set();
+      for (const node of this.context.jsx) {
+        const owner = enclosingFunction(node);
+        if (owner) this.jsxFunctions.add(owner);
+      }
+    }
+    return this.jsxFunctions.has(fn);
+  }
+}
+
+/** `@Memoize()`, `@memoize`, `@Cacheable()`, `@Once()` on a method. */
+function hasCachingDecorator(method: TSESTree.MethodDefinition): boolean {
+  return (method.decorators ?? []).some((decorator) => {
+    const expression = decorator.expression;
+    const name = dottedName(expression.type === 'CallExpression' ? expression.callee : expression) ?? '';
+    return /memo|cach|^once$/i.test(name.split('.').pop() ?? '');
+  });
+}
+
+/** `module.exports = {...}`, `export default {...}`, `exports.x = {...}`. */
+function isExportTarget(parent: TSESTree.Node, object: TSESTree.Node): boolean {
+  if (parent.type === 'ExportDefaultDeclaration') return true;
+  if (parent.type === 'AssignmentExpression' && parent.right === object) return /^(module\.)?exports(\.|$)/.test(dottedName(parent.left) ?? '');
+  return false;
+}
+
+function isLazyAssignment(logical: TSESTree.LogicalExpression, right: TSESTree.Node): boolean {
+  if (logical.operator === '&&' || right.type !== 'AssignmentExpression' || right.operator !== '=') return false;
+  const left = dottedName(logical.left);
+  return left !== undefined && left === dottedName(right.left);
+}
