@@ -20,7 +20,7 @@ import { NameAllocator, baseNameFor } from './fix-plan/names.js';
 import { sharedDefaultChainPlan } from './fix-plan/client-credentials.js';
 import { unfreezePlan } from './fix-plan/unfreeze.js';
 import { type PlanContext, importEdits, manual, planFor } from './fix-plan/plans.js';
-import { Frequencies, fileRoleOf } from './frequency/index.js';
+import { Frequencies, REFRESHED_ON_EXPIRY, fileRoleOf } from './frequency/index.js';
 import { mskPlan } from './fix-plan/msk.js';
 import { assumeRolePlan } from './fix-plan/assume-role.js';
 import { Scopes } from './scopes.js';
@@ -113,7 +113,10 @@ class FileAnalysis {
     const name = entry.exportName!;
     const { parent, child } = outerParent(call);
     if (parent?.type === 'CallExpression' && parent.callee === child) {
-      return this.add(parent, entry, 'no-frozen-credentials', 'providerInvokedOnce', this.frequencies.of(parent), name, this.unfreezePlan(parent, call));
+      const outer = this.frequencies.of(parent);
+      if (outer.kind === 'once' && outer.reason === REFRESHED_ON_EXPIRY) return;
+      // Per invocation, `fromX()()` builds a fresh provider (an empty cache) and fetches every time.
+      if (outer.kind === 'once') return this.add(parent, entry, 'no-frozen-credentials', 'providerInvokedOnce', outer, name, this.unfreezePlan(parent, call));
     }
     const frequency = this.frequencies.of(call);
     if (frequency.kind !== 'per-invocation' || entry.localOnly) return;

@@ -7,14 +7,14 @@ import { dottedName, staticPropertyName } from '../walk.js';
 /** Callbacks that run once per run of the code around them. */
 const SAME_RUN_CALLEES = new Set(['setTimeout', 'setImmediate', 'queueMicrotask', 'process.nextTick', 'then', 'catch', 'finally', 'Promise', 'call', 'apply', 'bind']);
 const ITERATION_CALLEES = new Set(['map', 'forEach', 'flatMap', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'from', 'mapLimit', 'eachLimit', 'mapSeries', 'eachSeries', 'pMap']);
-const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'route', 'head', 'options', 'handle', 'register', 'addHook', 'middleware']);
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'route', 'head', 'options', 'handle', 'addHook', 'middleware']);
 const EVENT_METHODS = new Set(['on', 'once', 'addListener', 'addEventListener', 'subscribe', 'prependListener', 'run', 'each', 'eachMessage', 'eachBatch', 'process', 'consume', 'handleMessage']);
 /** Test-framework blocks: a test body runs once per test run; a client per test is no production cost. */
 const TEST_CALLEES = /^(describe|context|suite|it|test|specify|beforeAll|beforeEach|afterAll|afterEach|before|after|setup|teardown|bench|fit|xit|fdescribe|xdescribe)(\.(only|skip|each|concurrent|sequential|todo|failing|serial))*$/;
 /** CLI frameworks: `program.command(...).action(fn)`, `yargs.command(name, desc, builder, handler)`. */
 const CLI_METHODS = new Set(['action', 'command', 'handler']);
 /** One-shot APIs whose callback runs once per call of the API (browser auth flows). */
-const ONE_SHOT_METHODS = new Set(['authenticateUser', 'getSession', 'getCurrentUser', 'ready', 'whenReady', 'onReady', 'init', 'initialize', 'configure', 'setup', 'bootstrap']);
+const ONE_SHOT_METHODS = new Set(['authenticateUser', 'getSession', 'getCurrentUser', 'ready', 'whenReady', 'onReady', 'init', 'initialize', 'configure', 'setup', 'bootstrap', 'register']);
 
 export const ONCE_INITIALISERS = new Set(['useMemo', 'React.useMemo', 'useState', 'React.useState', 'useRef', 'React.useRef', 'once', 'lazy']);
 

@@ -23,6 +23,9 @@ export interface FrequencyContext {
   readonly isCachingWrapper: (call: TSESTree.CallExpression) => string | undefined;
 }
 
+/** The reason of code that re-resolves credentials when they expire: never frozen. */
+export const REFRESHED_ON_EXPIRY = 'refreshed when it expires';
+
 const once = (reason: string, exportedAs?: string): Once => (exportedAs === undefined ? { kind: 'once', reason } : { kind: 'once', reason, exportedAs });
 const perInvocation = (context: string, because: TSESTree.Node): PerInvocation => ({ kind: 'per-invocation', context, because });
 
@@ -36,13 +39,15 @@ const CACHING_NAME = /memo|cach/i;
 /** Object members that frameworks call once: DI factories, build-tool and plugin hooks. */
 const ONCE_MEMBERS = new Set(['useFactory', 'factory', 'buildStart', 'buildEnd', 'configResolved', 'configureServer', 'closeBundle', 'generateBundle', 'onPreBuild', 'onBuild', 'onPostBuild', 'onPreBootstrap', 'onPluginInit', 'createPages', 'sourceNodes', 'setup', 'install', 'init', 'initialize', 'bootstrap', 'onModuleInit', 'onApplicationBootstrap']);
 /** Per-invocation labels that only say "called by something": in a script they run once per command. */
-const GENERIC_CONTEXT = /^(callback|class method|[\w$]+ callback)$/;
+const GENERIC_CONTEXTS = new Set(['callback', 'class method']);
 
 export class Frequencies {
   private readonly functions = new Map<TSESTree.Node, Frequency | 'pending'>();
   private readonly classes: ClassInstances;
   private readonly lazy: LazyInitialisation;
   private jsxFunctions: Set<TSESTree.Node> | undefined;
+  /** `{ key: () => … }` callbacks: called by whatever receives the object, as generic as 'callback'. */
+  private readonly memberCallbacks = new WeakSet<Frequency>();
 
   constructor(private readonly context: FrequencyContext) {
     this.classes = new ClassInstances(context.scopes, (node) => this.of(node));
@@ -85,7 +90,8 @@ export class Frequencies {
         return child === parent.right && isLazyAssignment(parent, child) ? once('lazy initialisation') : undefined;
       case 'IfStatement':
       case 'ConditionalExpression':
-        return child === parent.consequent && this.lazy.isMissBranch(parent) ? once('lazy initialisation') : undefined;
+        if (child !== parent.consequent || !this.lazy.isMissBranch(parent)) return undefined;
+        return once(checksExpiry(parent.test) ? REFRESHED_ON_EXPIRY : 'lazy initialisation');
       case 'BlockStatement':
       case 'Program':
         return this.lazy.followsEarlyReturn(parent, child) ? once('lazy initialisation') : undefined;
@@ -116,7 +122,7 @@ export class Frequencies {
     if (known) return known;
     this.functions.set(fn, 'pending');
     let result = this.classifyFunction(fn);
-    if (result.kind === 'per-invocation' && this.context.role === 'script' && GENERIC_CONTEXT.test(result.context)) result = once('script: runs once per command');
+    if (result.kind === 'per-invocation' && this.context.role === 'script' && (GENERIC_CONTEXTS.has(result.context) || this.memberCallbacks.has(result))) result = once('script: runs once per command');
     this.functions.set(fn, result);
     return result;
   }
@@ -171,7 +177,9 @@ export class Frequencies {
     if (ONCE_MEMBERS.has(key) || key.includes(':')) return once('framework hook');
     if (parent?.type === 'AssignmentExpression' && parent.right === object && /(^|\.)hooks$/.test(dottedName(parent.left) ?? '')) return once('framework hook');
     if (parent && isExportTarget(parent, object!)) return this.exportedFrequency(key, fn);
-    return perInvocation(`${key} callback`, fn);
+    const result = perInvocation(`${key} callback`, fn);
+    this.memberCallbacks.add(result);
+    return result;
   }
 
   /**
@@ -271,6 +279,20 @@ function hasCachingDecorator(method: TSESTree.MethodDefinition): boolean {
 function isExportTarget(parent: TSESTree.Node, object: TSESTree.Node): boolean {
   if (parent.type === 'ExportDefaultDeclaration') return true;
   if (parent.type === 'AssignmentExpression' && parent.right === object) return /^(module\.)?exports(\.|$)/.test(dottedName(parent.left) ?? '');
+  return false;
+}
+
+/** `if (!creds || creds.expiration < Date.now())`: a hand-made cache that refreshes. */
+function checksExpiry(test: TSESTree.Node): boolean {
+  const stack: TSESTree.Node[] = [test];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'Identifier' && /expir/i.test(node.name)) return true;
+    if (node.type === 'LogicalExpression' || node.type === 'BinaryExpression') stack.push(node.left, node.right);
+    else if (node.type === 'UnaryExpression') stack.push(node.argument);
+    else if (node.type === 'MemberExpression') stack.push(node.object, node.property);
+    else if (node.type === 'CallExpression') stack.push(node.callee, ...(node.arguments as TSESTree.Node[]));
+  }
   return false;
 }
 
