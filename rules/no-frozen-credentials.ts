@@ -6,23 +6,17 @@ import {
   type AnalysisRuleOptions,
   type SuggestionMessageId,
 } from '../src/rules-support/sites.js';
+import { toggleDefaults, toggleSchema, type ToggleOptions } from '../src/rules-support/selection.js';
 
-export type Options = [
-  AnalysisRuleOptions & {
-    /** Report credentials awaited from a provider and then passed on as a static object. */
-    checkAwaitedCredentials?: boolean;
-    /** Report `AWS.config.credentials = …` assigned per request (SDK v2). */
-    checkGlobalCredentials?: boolean;
-  },
-];
+export const RULE_NAME = 'no-frozen-credentials';
+
+export type Options = [AnalysisRuleOptions & ToggleOptions<typeof RULE_NAME>];
 
 export type MessageIds =
   | 'providerInvokedOnce'
   | 'awaitedCredentialsFrozen'
   | 'globalCredentialsPerInvocation'
   | SuggestionMessageId;
-
-export const RULE_NAME = 'no-frozen-credentials';
 
 export default createRule<Options, MessageIds>({
   name: RULE_NAME,
@@ -48,28 +42,12 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         additionalProperties: false,
-        properties: {
-          ...analysisOptionsSchema,
-          checkAwaitedCredentials: {
-            type: 'boolean',
-            default: true,
-            description: 'Report credentials awaited from a provider (`await provider()`) and passed on as a static object.',
-          },
-          checkGlobalCredentials: {
-            type: 'boolean',
-            default: true,
-            description: 'Report `AWS.config.credentials = …` assigned each time a handler, route or loop runs (SDK v2).',
-          },
-        },
+        properties: { ...analysisOptionsSchema, ...toggleSchema(RULE_NAME) },
       },
     ],
   },
-  defaultOptions: [{ checkAwaitedCredentials: true, checkGlobalCredentials: true }],
+  defaultOptions: [toggleDefaults(RULE_NAME)],
   create(context, [options]) {
-    return reportSites(context, RULE_NAME, options, site => {
-      if (site.messageId === 'awaitedCredentialsFrozen') return options.checkAwaitedCredentials !== false;
-      if (site.messageId === 'globalCredentialsPerInvocation') return options.checkGlobalCredentials !== false;
-      return true;
-    });
+    return reportSites(context, RULE_NAME, options);
   },
 });

@@ -6,19 +6,13 @@ import {
   type AnalysisRuleOptions,
   type SuggestionMessageId,
 } from '../src/rules-support/sites.js';
-
-export type Options = [
-  AnalysisRuleOptions & {
-    /** Report clients created per request without `credentials` (each runs the default chain). */
-    checkDefaultChain?: boolean;
-    /** Report clients created per request around a shared provider that does not cache by itself. */
-    checkUncachedProvider?: boolean;
-  },
-];
-
-export type MessageIds = 'clientDefaultChainPerInvocation' | 'clientUncachedProviderPerInvocation' | SuggestionMessageId;
+import { toggleDefaults, toggleSchema, type ToggleOptions } from '../src/rules-support/selection.js';
 
 export const RULE_NAME = 'no-per-request-client';
+
+export type Options = [AnalysisRuleOptions & ToggleOptions<typeof RULE_NAME>];
+
+export type MessageIds = 'clientDefaultChainPerInvocation' | 'clientDefaultChainInLambda' | 'clientUncachedProviderPerInvocation' | 'factoryPerInvocation' | SuggestionMessageId;
 
 export default createRule<Options, MessageIds>({
   name: RULE_NAME,
@@ -26,42 +20,30 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow creating AWS SDK clients on every request when each new client fetches credentials again',
-      recommended: false,
+      recommended: true,
     },
     hasSuggestions: true,
     messages: {
       clientDefaultChainPerInvocation:
-        '`{{name}}` is created each time the {{context}} runs without `credentials`, so every new client runs the default credential chain again: {{cost}} per request; on ECS and EC2 the credentials endpoint then throttles and requests fail with "unable to sign request without credentials set". Create the client once at module scope, or pass it a shared provider from cacheCredentials().',
+        '`{{name}}` is created without `credentials` each time the {{context}} runs, so each client runs the default chain again ({{cost}}); create it once, or pass it a shared cacheCredentials() provider.',
+      clientDefaultChainInLambda:
+        '`{{name}}` is created without `credentials` on every invocation of the {{context}}, repeating client set-up and the default chain; create it once outside the handler.',
       clientUncachedProviderPerInvocation:
-        '`{{name}}` is created each time the {{context}} runs, and every client caches its `credentials` only for itself, so each new client makes {{cost}} even though the provider is shared. Create the client once at module scope, or wrap the provider in cacheCredentials() so all clients share one cache.',
+        '`{{name}}` is created each time the {{context}} runs and caches its `{{provider}}` credentials only for itself, costing {{cost}} per client; create the client once, or wrap the provider in cacheCredentials().',
+      factoryPerInvocation:
+        '`{{name}}()` builds `{{api}}` at {{where}} on every call, and this {{context}} calls it per request, costing {{cost}} each time; make `{{name}}` keep the client it builds.',
       ...SUGGESTION_MESSAGES,
     },
     schema: [
       {
         type: 'object',
         additionalProperties: false,
-        properties: {
-          ...analysisOptionsSchema,
-          checkDefaultChain: {
-            type: 'boolean',
-            default: true,
-            description: 'Report SDK v3 clients created per request without `credentials` (each one runs the default credential chain).',
-          },
-          checkUncachedProvider: {
-            type: 'boolean',
-            default: true,
-            description: 'Report SDK v3 clients created per request around a module-scope provider that does not cache by itself (`fromContainerMetadata`, `fromTemporaryCredentials` …).',
-          },
-        },
+        properties: { ...analysisOptionsSchema, ...toggleSchema(RULE_NAME) },
       },
     ],
   },
-  defaultOptions: [{ checkDefaultChain: true, checkUncachedProvider: true }],
+  defaultOptions: [toggleDefaults(RULE_NAME)],
   create(context, [options]) {
-    return reportSites(context, RULE_NAME, options, site => {
-      if (site.messageId === 'clientDefaultChainPerInvocation') return options.checkDefaultChain !== false;
-      if (site.messageId === 'clientUncachedProviderPerInvocation') return options.checkUncachedProvider !== false;
-      return true;
-    });
+    return reportSites(context, RULE_NAME, options);
   },
 });

@@ -6,23 +6,13 @@ import {
   type AnalysisRuleOptions,
   type SuggestionMessageId,
 } from '../src/rules-support/sites.js';
-
-export type Options = [
-  AnalysisRuleOptions & {
-    /** Report SDK v2 credentials classes (`new AWS.TemporaryCredentials()` ...) built per request. */
-    checkV2Credentials?: boolean;
-    /** Report `aws-msk-iam-sasl-signer-js` `generateAuthToken*` calls, which build a provider per call. */
-    checkMskTokens?: boolean;
-  },
-];
-
-export type MessageIds =
-  | 'providerPerInvocation'
-  | 'v2CredentialsPerInvocation'
-  | 'mskTokenPerInvocation'
-  | SuggestionMessageId;
+import { toggleDefaults, toggleSchema, type ToggleOptions } from '../src/rules-support/selection.js';
 
 export const RULE_NAME = 'no-per-request-credential-provider';
+
+export type Options = [AnalysisRuleOptions & ToggleOptions<typeof RULE_NAME>];
+
+export type MessageIds = 'providerPerInvocation' | 'v2CredentialsPerInvocation' | 'mskTokenPerInvocation' | 'factoryPerInvocation' | SuggestionMessageId;
 
 export default createRule<Options, MessageIds>({
   name: RULE_NAME,
@@ -35,39 +25,25 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       providerPerInvocation:
-        '`{{name}}` is created each time the {{context}} runs, so every request makes {{cost}}, where one shared instance fetches about once per credential lifetime. Create it once at module scope wrapped in cacheCredentials(), or use sharedCredentials(key, …) when its inputs vary per request.',
+        '`{{name}}` is created each time the {{context}} runs, costing {{cost}} per request; create it once with cacheCredentials() or sharedCredentials(key, …).',
       v2CredentialsPerInvocation:
-        '`{{name}}` credentials are created each time the {{context}} runs, so every request makes {{cost}}, where one shared instance fetches about once per credential lifetime. Create them once at module scope, or use toV2Credentials(sharedCredentials(key, …)) when their inputs vary per request.',
+        '`{{name}}` credentials are created each time the {{context}} runs, costing {{cost}} per request; create them once, or use toV2Credentials(sharedCredentials(key, …)).',
       mskTokenPerInvocation:
-        '`{{name}}` builds a new credential provider on every call, and it runs each time the {{context}} runs (every KafkaJS connection and re-authentication), so each makes {{cost}}. Pass a module-scope cacheCredentials() provider to generateAuthTokenFromCredentialsProvider instead.',
+        '`{{name}}` builds a new credential provider each time the {{context}} runs, costing {{cost}} per token; pass a shared cacheCredentials() provider to generateAuthTokenFromCredentialsProvider.',
+      factoryPerInvocation:
+        '`{{name}}()` builds `{{api}}` at {{where}} on every call, and this {{context}} calls it per request, costing {{cost}} each time; make `{{name}}` keep what it builds (sharedCredentials(key, …)).',
       ...SUGGESTION_MESSAGES,
     },
     schema: [
       {
         type: 'object',
         additionalProperties: false,
-        properties: {
-          ...analysisOptionsSchema,
-          checkV2Credentials: {
-            type: 'boolean',
-            default: true,
-            description: 'Report SDK v2 credentials classes (`new AWS.TemporaryCredentials()`, `new AWS.ECSCredentials()` …) created per request.',
-          },
-          checkMskTokens: {
-            type: 'boolean',
-            default: true,
-            description: 'Report `aws-msk-iam-sasl-signer-js` `generateAuthToken*` calls, which build a credential provider on every call.',
-          },
-        },
+        properties: { ...analysisOptionsSchema, ...toggleSchema(RULE_NAME) },
       },
     ],
   },
-  defaultOptions: [{ checkV2Credentials: true, checkMskTokens: true }],
+  defaultOptions: [toggleDefaults(RULE_NAME)],
   create(context, [options]) {
-    return reportSites(context, RULE_NAME, options, site => {
-      if (site.messageId === 'v2CredentialsPerInvocation') return options.checkV2Credentials !== false;
-      if (site.messageId === 'mskTokenPerInvocation') return options.checkMskTokens !== false;
-      return true;
-    });
+    return reportSites(context, RULE_NAME, options);
   },
 });

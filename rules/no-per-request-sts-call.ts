@@ -6,12 +6,13 @@ import {
   type AnalysisRuleOptions,
   type SuggestionMessageId,
 } from '../src/rules-support/sites.js';
-
-export type Options = [AnalysisRuleOptions];
-
-export type MessageIds = 'credentialsCallPerInvocation' | SuggestionMessageId;
+import { toggleDefaults, toggleSchema, type ToggleOptions } from '../src/rules-support/selection.js';
 
 export const RULE_NAME = 'no-per-request-sts-call';
+
+export type Options = [AnalysisRuleOptions & ToggleOptions<typeof RULE_NAME>];
+
+export type MessageIds = 'credentialsCallPerInvocation' | 'factoryPerInvocation' | SuggestionMessageId;
 
 export default createRule<Options, MessageIds>({
   name: RULE_NAME,
@@ -24,18 +25,20 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       credentialsCallPerInvocation:
-        '`{{name}}` runs each time the {{context}} runs: {{cost}} per request, for credentials that stay valid for up to an hour, so STS throttles, every request waits, and CloudTrail bills each call. Use a module-scope cacheCredentials(fromTemporaryCredentials(…)) provider, or sharedCredentials(key, …) keyed by the role when it varies per request.',
+        '`{{name}}` runs each time the {{context}} runs, costing {{cost}} per request for credentials valid up to an hour; use a shared cacheCredentials(fromTemporaryCredentials(…)) or sharedCredentials(key, …).',
+      factoryPerInvocation:
+        '`{{name}}()` calls `{{api}}` at {{where}} on every call, and this {{context}} calls it per request, costing {{cost}} each time; make `{{name}}` keep the credentials (sharedCredentials(key, …)).',
       ...SUGGESTION_MESSAGES,
     },
     schema: [
       {
         type: 'object',
         additionalProperties: false,
-        properties: { ...analysisOptionsSchema },
+        properties: { ...analysisOptionsSchema, ...toggleSchema(RULE_NAME) },
       },
     ],
   },
-  defaultOptions: [{}],
+  defaultOptions: [toggleDefaults(RULE_NAME)],
   create(context, [options]) {
     return reportSites(context, RULE_NAME, options);
   },

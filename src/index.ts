@@ -25,8 +25,13 @@ export type ConfigName = 'recommended' | 'strict';
 
 const ruleIds = Object.keys(rules) as RuleId[];
 
-function rulesWhere(include: (id: RuleId) => boolean): TSESLint.FlatConfig.Rules {
-  const entries = ruleIds.filter(include).map(id => [`${meta.namespace}/${id}`, 'error'] as const);
+/** What `strict` turns on beyond each rule's defaults. */
+const STRICT_OPTIONS: Partial<Record<RuleId, Record<string, unknown>>> = {
+  'no-per-request-client': { checkLambdaDefaultChain: true },
+};
+
+function rulesWhere(include: (id: RuleId) => boolean, options: Partial<Record<RuleId, Record<string, unknown>>> = {}): TSESLint.FlatConfig.Rules {
+  const entries = ruleIds.filter(include).map(id => [`${meta.namespace}/${id}`, (options[id] ? ['error', options[id]] : 'error') as TSESLint.FlatConfig.RuleEntry]);
   return Object.fromEntries(entries);
 }
 
@@ -45,7 +50,7 @@ export const configs: Record<ConfigName, TSESLint.FlatConfig.Config> = {
   strict: {
     name: `${meta.namespace}/strict`,
     plugins: { [meta.namespace]: plugin },
-    rules: rulesWhere(() => true),
+    rules: rulesWhere(() => true, STRICT_OPTIONS),
   },
 };
 plugin.configs = configs;

@@ -202,7 +202,9 @@ class FileAnalysis {
       if (entry.id === 'v3:SignatureV4') return; // it has no default chain: `credentials` is required
       const plan = planFor({ node, apiName: name, baseName: baseNameFor(name), wrap: false, keyable: false }, this.plan);
       const fixed = plan.kind === 'manual' ? sharedDefaultChainPlan(node, name, this.plan, this.availableModules, plan.reason) : plan;
-      return this.add(node, entry, 'no-per-request-client', 'clientDefaultChainPerInvocation', frequency, name, fixed);
+      // In Lambda the default chain reads environment variables: the cost is set-up, not a fetch.
+      const messageId = frequency.context.includes('Lambda handler') ? 'clientDefaultChainInLambda' : 'clientDefaultChainPerInvocation';
+      return this.add(node, entry, 'no-per-request-client', messageId, frequency, name, fixed);
     }
     const provider = this.uncachedModuleProvider(credentials);
     if (!provider) return;

@@ -132,9 +132,9 @@ export interface Site {
  *     assignment): a process-wide global rebuilt, and raced, per request.
  */
 export const MESSAGE_IDS = {
-  'no-per-request-credential-provider': ['providerPerInvocation', 'v2CredentialsPerInvocation', 'mskTokenPerInvocation'],
-  'no-per-request-client': ['clientDefaultChainPerInvocation', 'clientUncachedProviderPerInvocation'],
-  'no-per-request-sts-call': ['credentialsCallPerInvocation'],
+  'no-per-request-credential-provider': ['providerPerInvocation', 'v2CredentialsPerInvocation', 'mskTokenPerInvocation', 'factoryPerInvocation'],
+  'no-per-request-client': ['clientDefaultChainPerInvocation', 'clientDefaultChainInLambda', 'clientUncachedProviderPerInvocation', 'factoryPerInvocation'],
+  'no-per-request-sts-call': ['credentialsCallPerInvocation', 'factoryPerInvocation'],
   'no-frozen-credentials': ['providerInvokedOnce', 'awaitedCredentialsFrozen', 'globalCredentialsPerInvocation'],
 } as const satisfies Record<RuleName, readonly string[]>;
 

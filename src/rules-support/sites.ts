@@ -3,6 +3,7 @@
 import type { JSONSchema, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findSites } from '../analysis/index.js';
 import type { AnalysisOptions, FixPlan, RuleName, Site, TextEdit } from '../analysis/types.js';
+import { isSelected, type SelectionOptions } from './selection.js';
 
 /** Options every rule accepts, because they change what the analysis finds or the fixes it plans. */
 export interface AnalysisRuleOptions {
@@ -122,22 +123,19 @@ function dataOf(site: Site): Record<string, string> {
 }
 
 /**
- * The body of every rule's `create`: report this rule's sites, minus ignored names and the
- * messageIds the rule's options turned off. Analysis runs in `Program`, once per file.
+ * The body of every rule's `create`: report this rule's sites that its options select
+ * (selection.ts: ignored names and `check*` toggles). Analysis runs in `Program`, once per file.
  */
 export function reportSites<MessageIds extends string>(
   context: Readonly<TSESLint.RuleContext<MessageIds | SuggestionMessageId, readonly unknown[]>>,
   rule: RuleName,
-  options: AnalysisRuleOptions,
-  include: (site: Site) => boolean = () => true,
+  options: AnalysisRuleOptions & SelectionOptions,
 ): TSESLint.RuleListener {
   return {
     Program(): void {
-      const ignored = new Set(options.ignore ?? []);
       const { text } = context.sourceCode;
       for (const site of getSites(context as AnyContext, options)) {
-        if (site.rule !== rule) continue;
-        if (ignored.has(site.data.name ?? '') || !include(site)) continue;
+        if (!isSelected(site, rule, options)) continue;
         context.report({
           node: site.node,
           messageId: site.messageId as MessageIds,

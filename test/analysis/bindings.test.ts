@@ -13,7 +13,7 @@ interface BindingCase {
 
 const PROVIDER = 'no-per-request-credential-provider:providerPerInvocation';
 const V2_CREDENTIALS = 'no-per-request-credential-provider:v2CredentialsPerInvocation';
-const CLIENT = 'no-per-request-client:clientDefaultChainPerInvocation';
+const CLIENT = 'no-per-request-client:clientDefaultChainInLambda';
 const STS = 'no-per-request-sts-call:credentialsCallPerInvocation';
 const H = '(Lambda handler)';
 

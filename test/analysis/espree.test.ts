@@ -17,7 +17,7 @@ describe('espree + eslint-scope', () => {
   it('hoists a client in a CommonJS handler', () => {
     const text = lines("const { S3Client } = require('@aws-sdk/client-s3');", 'exports.handler = async () => new S3Client({});');
     const [site] = findSites(inputOf(text, 'commonjs'));
-    expect(site?.messageId).toBe('clientDefaultChainPerInvocation');
+    expect(site?.messageId).toBe('clientDefaultChainInLambda');
     expect(site?.fix.kind === 'hoist' && applyEdits(text, site.fix.edits)).toBe(
       lines("const { S3Client } = require('@aws-sdk/client-s3');", 'const s3Client = new S3Client({});', '', 'exports.handler = async () => s3Client;'),
     );

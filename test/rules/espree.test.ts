@@ -73,9 +73,10 @@ export const handler = async (event) => {
     invalid: [
       {
         code: clientCjs,
+        options: [{ checkLambdaDefaultChain: true }],
         errors: [
           {
-            messageId: 'clientDefaultChainPerInvocation',
+            messageId: 'clientDefaultChainInLambda',
             ...at(clientCjs, 'new S3Client('),
             suggestions: [
               {

@@ -149,9 +149,10 @@ export const clientFor = pMemoize(async (region) => new S3Client({ region }));`,
     {
       name: 'Lambda handler, no credentials, module-stable config',
       code: handlerDefaultChain,
+      options: [{ checkLambdaDefaultChain: true }],
       errors: [
         {
-          messageId: 'clientDefaultChainPerInvocation', ...at(handlerDefaultChain, 'new S3Client('),
+          messageId: 'clientDefaultChainInLambda', ...at(handlerDefaultChain, 'new S3Client('),
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -172,7 +173,8 @@ export const handler = async () => {
     {
       name: 'Lambda handler, config from the event',
       code: handlerVaryingConfig,
-      errors: [{ messageId: 'clientDefaultChainPerInvocation', ...at(handlerVaryingConfig, 'new S3Client('), suggestions: [] }],
+      options: [{ checkLambdaDefaultChain: true }],
+      errors: [{ messageId: 'clientDefaultChainInLambda', ...at(handlerVaryingConfig, 'new S3Client('), suggestions: [] }],
     },
     {
       name: 'route, module-scope provider that does not cache by itself',
@@ -249,9 +251,10 @@ export function Chat() {
     {
       name: 'DynamoDBDocumentClient.from(new DynamoDBClient()) in a handler',
       code: documentClient,
+      options: [{ checkLambdaDefaultChain: true }],
       errors: [
         {
-          messageId: 'clientDefaultChainPerInvocation', ...at(documentClient, 'new DynamoDBClient('),
+          messageId: 'clientDefaultChainInLambda', ...at(documentClient, 'new DynamoDBClient('),
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -272,9 +275,10 @@ export const handler = async () => {
     {
       name: 'require and member access',
       code: requireMember,
+      options: [{ checkLambdaDefaultChain: true }],
       errors: [
         {
-          messageId: 'clientDefaultChainPerInvocation', ...at(requireMember, 'new clientS3.S3Client('),
+          messageId: 'clientDefaultChainInLambda', ...at(requireMember, 'new clientS3.S3Client('),
           suggestions: [
             {
               messageId: 'suggestHoist',

@@ -191,6 +191,8 @@ export class Frequencies {
     if (HANDLER_NAME.test(name)) return perInvocation('Lambda handler', fn);
     if (HTTP_METHOD.test(name)) return perInvocation('route handler', fn);
     if (this.isComponent(fn, name)) return perInvocation('React component render', fn);
+    const byParameters = handlerByParameters(fn);
+    if (byParameters) return perInvocation(byParameters, fn);
     return once(`exported as \`${name}\`: judged where it is called`, name);
   }
 
@@ -264,6 +266,23 @@ export class Frequencies {
     }
     return this.jsxFunctions.has(fn);
   }
+}
+
+/**
+ * An exported function whose parameters say it handles one invocation: `(event, context)` is a
+ * Lambda handler whatever its export name (Serverless and SAM templates name it), `(req, res)` a
+ * request handler, `(job)`/`(message)` an event handler.
+ */
+function handlerByParameters(fn: FunctionNode): string | undefined {
+  const names = fn.params.map((param) => {
+    const inner = param.type === 'AssignmentPattern' ? param.left : param.type === 'TSParameterProperty' ? param.parameter : param;
+    return inner.type === 'Identifier' ? inner.name : '';
+  });
+  const [first = '', second = ''] = names;
+  if (/^(event|evt|lambdaEvent|apiGatewayEvent|sqsEvent|snsEvent|s3Event|records?)$/i.test(first) || /^(context|lambdaContext)$/.test(second)) return 'Lambda handler';
+  if (/^(req|request)$/.test(first) || /^(res|response|reply|h)$/.test(second)) return 'request handler';
+  if (/^(job|message|msg)$/.test(first)) return 'event handler';
+  return undefined;
 }
 
 /** `@Memoize()`, `@memoize`, `@Cacheable()`, `@Once()` on a method. */

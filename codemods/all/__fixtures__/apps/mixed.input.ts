@@ -8,7 +8,7 @@ export const reports = async (event: { key: string }) => {
   return s3.send(new GetObjectCommand({ Bucket: 'reports', Key: event.key }));
 };
 
-export const audit = async () => {
+export const audit = async (event: unknown) => {
   const s3 = new S3Client({ credentials: fromIni({ profile: 'audit' }) });
   return s3.config.region();
 };

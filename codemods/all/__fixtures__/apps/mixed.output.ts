@@ -13,7 +13,7 @@ export const reports = async (event: { key: string }) => {
 
 const iniCredentials = cacheCredentials(fromIni({ profile: 'audit' }));
 
-export const audit = async () => {
+export const audit = async (event: unknown) => {
   const s3 = new S3Client({ credentials: iniCredentials });
   return s3.config.region();
 };

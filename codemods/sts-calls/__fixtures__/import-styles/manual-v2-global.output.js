@@ -6,4 +6,8 @@ async function credentialsFor(accountId) {
   return result.Credentials;
 }
 
-module.exports = { credentialsFor };
+async function handler(event) {
+  return credentialsFor(event.accountId);
+}
+
+module.exports = { credentialsFor, handler };
