@@ -7,6 +7,7 @@ import {
   V2_GLOBAL_CREDENTIALS,
   V2_STS_CALL,
   V2_STS_METHODS,
+  FACTORY_ENTRY,
   entryFor,
   isCatalogModule,
   isV2GlobalCredentials,
@@ -23,14 +24,31 @@ import { type PlanContext, importEdits, manual, planFor } from './fix-plan/plans
 import { Frequencies, REFRESHED_ON_EXPIRY, fileRoleOf } from './frequency/index.js';
 import { mskPlan } from './fix-plan/msk.js';
 import { assumeRolePlan } from './fix-plan/assume-role.js';
+import { ImportedCallees, topLevelSpecifiers } from './imported-callee.js';
 import { Scopes } from './scopes.js';
-import { type AnalysisInput, type AnalysisOptions, DEFAULT_RUNTIME_MODULE, type FixPlan, type Frequency, type PerInvocation, type Site } from './types.js';
+import { type AnalysisInput, type AnalysisOptions, type Creation, DEFAULT_RUNTIME_MODULE, type FixPlan, type Frequency, type PerInvocation, type ProjectLookup, type Site } from './types.js';
 import { collect, dottedName, outerParent, staticPropertyName, unwrap } from './walk.js';
 
 export function findSites(input: AnalysisInput, options: AnalysisOptions = {}): Site[] {
+  if (!worthAnalysing(input, options)) return [];
+  return new FileAnalysis(input, options).run().sites;
+}
+
+/**
+ * What each export of the file creates on every call (for the module summaries of src/project):
+ * export path -> creations, through local calls and the file's own imports.
+ */
+export function summarizeExports(input: AnalysisInput, options: AnalysisOptions = {}): Map<string, Creation[]> {
+  if (!worthAnalysing(input, options)) return new Map();
+  return new FileAnalysis(input, options).run().creations;
+}
+
+/** The file mentions an AWS module or our runtime, or imports a project module that creates something. */
+function worthAnalysing(input: AnalysisInput, options: AnalysisOptions): boolean {
   const runtimeModule = options.runtimeModule ?? DEFAULT_RUNTIME_MODULE;
-  if (!MODULE_FRAGMENTS.some((fragment) => input.text.includes(fragment)) && !input.text.includes(runtimeModule)) return [];
-  return new FileAnalysis(input, runtimeModule, new Set(options.memoizers ?? []), new Set(options.availableModules ?? [])).run();
+  if (MODULE_FRAGMENTS.some((fragment) => input.text.includes(fragment)) || input.text.includes(runtimeModule)) return true;
+  const project = options.project;
+  return !!project && topLevelSpecifiers(input.ast).some((specifier) => project.mayCreate(specifier));
 }
 
 class FileAnalysis {
@@ -41,18 +59,29 @@ class FileAnalysis {
   private readonly plan: PlanContext;
   private readonly sites: Site[] = [];
 
+  private readonly runtimeModule: string;
+  private readonly memoizers: ReadonlySet<string>;
+  private readonly availableModules: ReadonlySet<string>;
+  private readonly project: ProjectLookup | undefined;
+  private readonly importedCallees: ImportedCallees;
+  private readonly creations = new Map<string, Creation[]>();
+
   constructor(
     private readonly input: AnalysisInput,
-    private readonly runtimeModule: string,
-    private readonly memoizers: ReadonlySet<string>,
-    private readonly availableModules: ReadonlySet<string>,
+    options: AnalysisOptions,
   ) {
+    const runtimeModule = (this.runtimeModule = options.runtimeModule ?? DEFAULT_RUNTIME_MODULE);
+    this.memoizers = new Set(options.memoizers ?? []);
+    const availableModules = (this.availableModules = new Set(options.availableModules ?? []));
+    this.project = options.project;
     this.collected = collect(input.ast);
     this.scopes = new Scopes(input.scopeManager);
+    this.importedCallees = new ImportedCallees(this.scopes);
     this.bindings = new Bindings(this.scopes, (module) => isCatalogModule(module, runtimeModule));
     this.frequencies = new Frequencies({
       scopes: this.scopes,
       jsx: this.collected.jsx,
+      calls: this.collected.calls,
       role: fileRoleOf(input.projectPath ?? input.filename, input.ast, input.text),
       isCachingWrapper: (call) => this.cachingWrapper(call),
     });
@@ -67,7 +96,7 @@ class FileAnalysis {
     };
   }
 
-  run(): Site[] {
+  run(): { sites: Site[]; creations: Map<string, Creation[]> } {
     const bySource = (a: TSESTree.Node, b: TSESTree.Node): number => a.range[0] - b.range[0];
     // Source order, so hoisted names are numbered top to bottom.
     const nodes = [...this.collected.calls, ...this.collected.news, ...this.collected.assignments].sort(bySource);
@@ -80,7 +109,61 @@ class FileAnalysis {
         // A shape the analysis does not know: skip this node, never the file.
       }
     }
-    return this.sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
+    return { sites: this.sites.sort((a, b) => a.node.range[0] - b.node.range[0]), creations: this.creations };
+  }
+
+  /**
+   * How often `node` runs, when it runs per invocation; when it runs once per call of an export,
+   * what it builds goes into the module's summary instead (its callers in other files decide).
+   */
+  private judge(node: TSESTree.Node, creation: Omit<Creation, 'where'>): PerInvocation | undefined {
+    const frequency = this.frequencies.of(node);
+    if (frequency.kind === 'per-invocation') return frequency;
+    if (frequency.exportedAs !== undefined) this.noteCreation(frequency.exportedAs, { ...creation, where: this.whereIs(node) });
+    return undefined;
+  }
+
+  private noteCreation(exportName: string, creation: Creation): void {
+    const list = this.creations.get(exportName) ?? [];
+    list.push(creation);
+    this.creations.set(exportName, list);
+  }
+
+  private whereIs(node: TSESTree.Node): string {
+    return this.project?.whereIs(node.loc.start.line) ?? `${this.input.filename ?? 'this file'}:${node.loc.start.line}`;
+  }
+
+  /**
+   * A call of a function (or `new` of a class) from another module of the project whose summary
+   * says it builds a credential source or client on every call. Per invocation: a finding here,
+   * naming the factory and where it builds. Once per call of an export of this file: passed on to
+   * this file's own summary.
+   */
+  private visitProjectCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+    if (!this.project) return;
+    const callee = this.importedCallees.of(node);
+    if (!callee) return;
+    const creations = this.project.creationsOf(callee.specifier, callee.name);
+    const [first] = creations ?? [];
+    if (!first) return;
+    const frequency = this.frequencies.of(node);
+    if (frequency.kind === 'once') {
+      if (frequency.exportedAs !== undefined) this.noteCreation(frequency.exportedAs, first);
+      return;
+    }
+    const name = callee.name.replace(/^default$/, 'default export');
+    const lambdaClient = first.defaultChainClient && frequency.context.includes('Lambda handler');
+    const plan = manual(`make \`${name}\` (${first.where}) keep what it builds, keyed by its inputs (sharedCredentials(key, …)), or create it once.`);
+    const entry = FACTORY_ENTRY;
+    this.sites.push({
+      rule: first.rule,
+      messageId: lambdaClient ? 'clientDefaultChainInLambda' : 'factoryPerInvocation',
+      node,
+      entry,
+      frequency,
+      fix: plan,
+      data: { name, api: first.api, where: first.where, context: frequency.context, cost: first.cost },
+    });
   }
 
   private entryOf(node: TSESTree.CallExpression | TSESTree.NewExpression): CatalogEntry | undefined {
@@ -106,7 +189,7 @@ class FileAnalysis {
     const entry = this.entryOf(call);
     if (entry?.kind === 'provider') return this.visitProvider(call, entry);
     if (entry?.kind === 'msk-token') return this.visitMskToken(call, entry);
-    if (!entry && !this.visitMaybeStsMethod(call)) this.visitMaybeFrozenAwait(call);
+    if (!entry && !this.visitMaybeStsMethod(call) && !this.visitMaybeFrozenAwait(call)) this.visitProjectCall(call);
   }
 
   private visitProvider(call: TSESTree.CallExpression, entry: CatalogEntry): void {
@@ -118,15 +201,16 @@ class FileAnalysis {
       // Per invocation, `fromX()()` builds a fresh provider (an empty cache) and fetches every time.
       if (outer.kind === 'once') return this.add(parent, entry, 'no-frozen-credentials', 'providerInvokedOnce', outer, name, this.unfreezePlan(parent, call));
     }
-    const frequency = this.frequencies.of(call);
-    if (frequency.kind !== 'per-invocation' || entry.localOnly) return;
+    if (entry.localOnly) return;
+    const frequency = this.judge(call, { rule: 'no-per-request-credential-provider', api: name, cost: costOf(entry.origin) });
+    if (!frequency) return;
     const plan = planFor({ node: call, apiName: name, baseName: baseNameFor(name), wrap: true, keyable: true }, this.plan);
     this.add(call, entry, 'no-per-request-credential-provider', 'providerPerInvocation', frequency, name, plan);
   }
 
   private visitMskToken(call: TSESTree.CallExpression, entry: CatalogEntry): void {
-    const frequency = this.frequencies.of(call);
-    if (frequency.kind !== 'per-invocation') return;
+    const frequency = this.judge(call, { rule: 'no-per-request-credential-provider', api: entry.exportName!, cost: costOf(entry.origin) });
+    if (!frequency) return;
     this.add(call, entry, 'no-per-request-credential-provider', 'mskTokenPerInvocation', frequency, entry.exportName!, mskPlan(call, entry.exportName!, this.plan));
   }
 
@@ -140,8 +224,8 @@ class FileAnalysis {
     if (!object || object.via !== 'new') return false;
     const isSts = isV2StsClass(object) || (object.module === '@aws-sdk/client-sts' && object.path[0] === 'STS');
     if (!isSts) return false;
-    const frequency = this.frequencies.of(call);
-    if (frequency.kind === 'per-invocation') {
+    const frequency = this.judge(call, { rule: 'no-per-request-sts-call', api: `sts.${method}`, cost: costOf('sts') });
+    if (frequency) {
       const plan = manual('replace the call with a module-scope `cacheCredentials(fromTemporaryCredentials({ params }))` (or `sharedCredentials(key, ...)` when the role varies) and pass it as `credentials`.');
       this.add(call, V2_STS_CALL, 'no-per-request-sts-call', 'credentialsCallPerInvocation', frequency, `sts.${method}`, plan);
     }
@@ -165,15 +249,15 @@ class FileAnalysis {
 
   private visitNew(node: TSESTree.NewExpression): void {
     const entry = this.entryOf(node);
-    if (!entry) return;
+    if (!entry) return this.visitProjectCall(node);
     if (entry.kind === 'credentials-command') return this.visitCommand(node, entry);
     if (entry.kind === 'v2-credentials') return this.visitV2Credentials(node, entry);
     if (entry.kind === 'client') return this.visitClient(node, entry);
   }
 
   private visitCommand(node: TSESTree.NewExpression, entry: CatalogEntry): void {
-    const frequency = this.frequencies.of(node);
-    if (frequency.kind !== 'per-invocation') return;
+    const frequency = this.judge(node, { rule: 'no-per-request-sts-call', api: entry.exportName!, cost: costOf(entry.origin) });
+    if (!frequency) return;
     const planned = assumeRolePlan(node, entry.exportName!, this.plan);
     const plan = 'plan' in planned
       ? planned.plan
@@ -184,22 +268,22 @@ class FileAnalysis {
   private visitV2Credentials(node: TSESTree.NewExpression, entry: CatalogEntry): void {
     const { parent, child } = outerParent(node);
     if (parent?.type === 'AssignmentExpression' && parent.right === child && this.isGlobalCredentials(parent.left)) return; // reported as the assignment
-    const frequency = this.frequencies.of(node);
-    if (frequency.kind !== 'per-invocation') return;
+    const frequency = this.judge(node, { rule: 'no-per-request-credential-provider', api: entry.exportName!, cost: costOf(entry.origin) });
+    if (!frequency) return;
     const name = entry.exportName!;
     const plan = planFor({ node, apiName: name, baseName: baseNameFor(name), wrap: false, keyable: false }, this.plan);
     this.add(node, entry, 'no-per-request-credential-provider', 'v2CredentialsPerInvocation', frequency, name, plan);
   }
 
   private visitClient(node: TSESTree.NewExpression, entry: CatalogEntry): void {
-    const frequency = this.frequencies.of(node);
-    if (frequency.kind !== 'per-invocation') return;
     const callee = this.bindings.resolve(node.callee)!;
     const name = callee.path[callee.path.length - 1] ?? entry.exportName ?? 'Client';
     const credentials = this.credentialsOf(node);
     if (credentials === 'opaque') return; // config the analysis cannot see: it may carry credentials
     if (!credentials) {
       if (entry.id === 'v3:SignatureV4') return; // it has no default chain: `credentials` is required
+      const frequency = this.judge(node, { rule: 'no-per-request-client', api: name, cost: costOf(entry.origin), defaultChainClient: true });
+      if (!frequency) return;
       const plan = planFor({ node, apiName: name, baseName: baseNameFor(name), wrap: false, keyable: false }, this.plan);
       const fixed = plan.kind === 'manual' ? sharedDefaultChainPlan(node, name, this.plan, this.availableModules, plan.reason) : plan;
       // In Lambda the default chain reads environment variables: the cost is set-up, not a fetch.
@@ -209,6 +293,8 @@ class FileAnalysis {
     const provider = this.uncachedModuleProvider(credentials);
     if (!provider) return;
     const [providerEntry, providerCall, isModuleLevel] = provider;
+    const frequency = this.judge(node, { rule: 'no-per-request-client', api: name, cost: costOf(providerEntry.origin) });
+    if (!frequency) return;
     const plan = isModuleLevel ? this.wrapDeclarationPlan(providerCall, providerEntry) : manual('the provider it is given is not created at module scope.');
     const data = { cost: costOf(providerEntry.origin) };
     this.add(node, entry, 'no-per-request-client', 'clientUncachedProviderPerInvocation', frequency, name, plan, { provider: providerEntry.exportName!, ...data });

@@ -33,6 +33,36 @@ export interface AnalysisOptions {
    * it, fixes import only the runtime and modules the file already imports.
    */
   readonly availableModules?: readonly string[];
+  /** Cross-file summaries; without it, imported functions are not followed. */
+  readonly project?: ProjectLookup;
+}
+
+/**
+ * What one call of an export builds every time it runs, as a module summary records it: the API,
+ * where it is built, and which rule reports a per-request call of the export.
+ */
+export interface Creation {
+  readonly rule: RuleName;
+  /** The API built (`fromTemporaryCredentials`, `S3Client`, `AssumeRoleCommand`). */
+  readonly api: string;
+  /** Where it is built, `path:line` as messages show it. */
+  readonly where: string;
+  readonly cost: string;
+  /** A client without `credentials`: in Lambda only `strict` reports a per-invocation call. */
+  readonly defaultChainClient?: boolean;
+}
+
+/**
+ * Cross-file knowledge for the file being analysed (src/project implements it): what calling an
+ * export of a module it imports creates on every call. The analysis never reads files itself.
+ */
+export interface ProjectLookup {
+  /** `name` is an export path: `getClient`, `default`, `Store` (its constructor), `Store.get`, `ns.f`. */
+  creationsOf(specifier: string, name: string): readonly Creation[] | undefined;
+  /** False when nothing the module exports creates anything: the cheap first question. */
+  mayCreate(specifier: string): boolean;
+  /** `path:line` of a node of the file being analysed, as `Creation.where` shows it. */
+  whereIs(line: number): string;
 }
 
 export const DEFAULT_RUNTIME_MODULE = 'eslint-plugin-aws-credentials/runtime';

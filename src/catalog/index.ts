@@ -11,6 +11,9 @@ import { V3_PROVIDERS } from './v3-providers.js';
 export type { CatalogEntry, CredentialOrigin, EntryKind, Sdk } from './types.js';
 export { V2_STS_CALL, V2_STS_METHODS, V2_GLOBAL_CREDENTIALS } from './v2.js';
 
+/** A factory of the project's own code, found through a module summary. */
+export const FACTORY_ENTRY: CatalogEntry = { id: 'project:factory', sdk: 'v3', modules: [], kind: 'project-factory', construct: 'call', selfCaching: false };
+
 /** What an expression refers to: a module, or a member path inside it. */
 export interface ModuleRef {
   readonly module: string;

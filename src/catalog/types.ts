@@ -16,7 +16,9 @@ export type EntryKind =
   /** An SDK v2 service class (`new AWS.S3()`). */
   | 'v2-client'
   /** `aws-msk-iam-sasl-signer-js` token generators that build a provider on every call. */
-  | 'msk-token';
+  | 'msk-token'
+  /** A function of the project itself that builds one of the above on every call (cross-file). */
+  | 'project-factory';
 
 /** Where the credentials come from, for messages ("one AssumeRole call per request"). */
 export type CredentialOrigin =

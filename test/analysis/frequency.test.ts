@@ -80,6 +80,8 @@ const ONCE: readonly FrequencyCase[] = [
   { name: 'a Fastify plugin registration', code: lines(S3, 'fastify.register(async (instance) => { instance.decorate("s3", new S3Client({})); });'), needle: 'new S3Client', context: 'once' },
   { name: 'a Serverless Framework plugin hook', code: lines(S3, "class Plugin { constructor() { this.hooks = { 'before:deploy:deploy': () => new S3Client({}) }; } }", 'module.exports = Plugin;'), needle: 'new S3Client', context: 'once' },
   { name: 'a Vite plugin hook', code: lines(S3, "export default function plugin() { return { name: 'x', buildStart() { new S3Client({}); } }; }"), needle: 'new S3Client', context: 'once' },
+  { name: 'a method of an exported class nobody here calls: judged at its callers', code: lines(S3, 'export class Store { get() { return new S3Client({}); } }'), needle: 'new S3Client', context: 'once' },
+  { name: 'an exported function built by a wrapper: judged at its callers', code: lines(S3, 'export const list = withSchema(schema, async (id) => new S3Client({}));'), needle: 'new S3Client', context: 'once' },
   { name: 'recursion does not loop forever', code: lines(S3, 'function a(n) { return n ? a(n - 1) : new S3Client({}); }', 'a(3);'), needle: 'new S3Client', context: 'once' },
 ];
 
@@ -109,7 +111,10 @@ const PER_INVOCATION: readonly FrequencyCase[] = [
   { name: 'useState with a value, not an initialiser, runs every render', file: 'a.jsx', code: lines(S3, 'export function Upload() { const [s3] = useState(new S3Client({})); return <div />; }'), needle: 'new S3Client', context: 'React component render' },
   { name: 'useEffect callback', file: 'a.jsx', code: lines(CP, 'export function Upload() { useEffect(() => { fromIni(); }); return <div />; }'), needle: 'fromIni()', context: 'React render' },
   { name: 'JSX event handler', file: 'a.jsx', code: lines(CP, 'export function Upload() { return <button onClick={() => fromIni()} />; }'), needle: 'fromIni()', context: 'event handler' },
-  { name: 'class method', code: lines(S3, 'export class Store { get() { return new S3Client({}); } }'), needle: 'new S3Client', context: 'class method' },
+  { name: 'class method', code: lines(S3, 'class Store { get() { return new S3Client({}); } }', 'export const store = new Store();'), needle: 'new S3Client', context: 'class method' },
+  { name: 'method called through this from a route method', file: 'a.ts', code: lines(S3, '@Controller()', 'export class Api { @Get() list() { return this.client().send(); } private client() { return new S3Client({}); } }'), needle: 'new S3Client', context: 'route handler' },
+  { name: 'method called on an instance from a handler', code: lines(S3, 'export class Store { get() { return new S3Client({}); } }', 'const store = new Store();', 'export const handler = async () => store.get();'), needle: 'new S3Client', context: 'function called from a Lambda handler' },
+  { name: 'a wrapped exported handler', code: lines(S3, 'export const handler = middy(async (event) => new S3Client({}));'), needle: 'new S3Client', context: 'Lambda handler' },
   { name: 'constructor of a class created per request', code: lines(S3, 'class Store { constructor() { this.s3 = new S3Client({}); } }', "app.post('/', () => new Store());"), needle: 'new S3Client', context: 'constructor of a class created per route callback' },
   { name: 'field initialiser of a class created in a handler', file: 'a.ts', code: lines(S3, 'class Store { s3 = new S3Client({}); }', 'export const handler = async () => new Store();'), needle: 'new S3Client', context: 'constructor of a class created per Lambda handler' },
   { name: 'NestJS request-scoped provider', file: 'a.ts', code: lines(S3, '@Injectable({ scope: Scope.REQUEST })', 'export class Store { s3 = new S3Client({}); }'), needle: 'new S3Client', context: 'request-scoped provider' },

@@ -12,6 +12,50 @@ const PER_REQUEST_SCOPES = new Set(['Scope.REQUEST', 'Scope.TRANSIENT', 'Lifecyc
 const PER_REQUEST_CALLS = new Set(['inRequestScope', 'inTransientScope', 'scoped', 'transient', 'addScoped', 'addTransient', 'registerScoped', 'registerTransient']);
 const REGISTRATION = /(^|\.)(register\w*|bind|rebind|asClass|provide|addSingleton|addScoped|addTransient)$/;
 
+/** Route and message decorators: the method runs per request or message. */
+const HANDLER_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Head', 'Options', 'Query', 'Mutation', 'Subscription', 'ResolveField', 'FieldResolver', 'MessagePattern', 'EventPattern', 'SubscribeMessage', 'OnEvent', 'Cron', 'Interval', 'Timeout', 'Process', 'SqsMessageHandler', 'SqsConsumerEventHandler', 'RabbitSubscribe', 'RabbitRPC', 'Action', 'Route', 'HttpGet', 'HttpPost']);
+/** Class decorators whose every method handles requests. */
+const CONTROLLER_DECORATORS = new Set(['Controller', 'Resolver', 'WebSocketGateway', 'JsonController', 'RestController']);
+
+function decoratorNames(node: { decorators?: readonly TSESTree.Decorator[] }): string[] {
+  return (node.decorators ?? []).map((decorator) => {
+    const expression = decorator.expression;
+    return (dottedName(expression.type === 'CallExpression' ? expression.callee : expression) ?? '').split('.').pop()!;
+  });
+}
+
+/** A route handler method (`@Get()`, `@Query()`) or any method of a controller class. */
+export function isHandlerMethod(method: TSESTree.MethodDefinition, classNode: ClassNode | undefined): boolean {
+  return decoratorNames(method).some((name) => HANDLER_DECORATORS.has(name)) || (!!classNode && decoratorNames(classNode).some((name) => CONTROLLER_DECORATORS.has(name)));
+}
+
+/** The name a class is exported under (`export class C`, `export default class`, `export { C }`, `module.exports = C`), if any. */
+export function exportedClassName(classNode: ClassNode, scopes: Scopes): string | undefined {
+  const name = classNode.id?.name;
+  const parent = classNode.parent;
+  if (parent?.type === 'ExportNamedDeclaration') return name;
+  if (parent?.type === 'ExportDefaultDeclaration') return 'default';
+  const declaration = classNode.type === 'ClassDeclaration' ? classNode : parent?.type === 'VariableDeclarator' ? parent : undefined;
+  if (!declaration) return undefined;
+  if (declaration.type === 'VariableDeclarator' && declaration.parent?.parent?.type === 'ExportNamedDeclaration' && declaration.id.type === 'Identifier') return declaration.id.name;
+  for (const variable of scopes.declaredVariables(declaration)) {
+    for (const reference of variable.references) {
+      const { parent: user, child } = outerParent(reference.identifier as TSESTree.Node);
+      if (user?.type === 'ExportSpecifier') return user.exported.type === 'Identifier' ? user.exported.name : String(user.exported.value);
+      if (user?.type === 'ExportDefaultDeclaration') return 'default';
+      if (user?.type === 'AssignmentExpression' && user.right === child) {
+        const target = dottedName(user.left) ?? '';
+        if (/^(module\.)?exports$/.test(target)) return 'default';
+        if (/^(module\.)?exports\./.test(target)) return target.split('.').pop();
+      }
+      if (user?.type === 'Property' && user.value === child && user.parent?.parent?.type === 'AssignmentExpression' && /^(module\.)?exports$/.test(dottedName(user.parent.parent.left) ?? '')) {
+        return staticPropertyName(user);
+      }
+    }
+  }
+  return undefined;
+}
+
 export function classOf(member: TSESTree.Node): ClassNode | undefined {
   const classNode = member.parent?.parent;
   return classNode && (classNode.type === 'ClassDeclaration' || classNode.type === 'ClassExpression') ? classNode : undefined;
@@ -84,7 +128,11 @@ export class ClassInstances {
         if (frequency.kind === 'per-invocation') return { kind: 'per-invocation', context: `constructor of a class created per ${frequency.context}`, because: frequency.because };
       }
     }
-    return { kind: 'once', reason: instantiated ? 'class instantiated once' : 'class instantiated elsewhere (assumed once)' };
+    if (instantiated) return { kind: 'once', reason: 'class instantiated once' };
+    const exported = exportedClassName(classNode, this.scopes);
+    // Exported and never built here: its importers decide how often it is built.
+    if (exported) return { kind: 'once', reason: `exported as \`${exported}\`: judged where it is built`, exportedAs: exported };
+    return { kind: 'once', reason: 'class instantiated elsewhere (assumed once)' };
   }
 
   /**

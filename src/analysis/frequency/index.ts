@@ -7,7 +7,7 @@ import type { Scopes } from '../scopes.js';
 import type { Frequency, Once, PerInvocation } from '../types.js';
 import { type FunctionNode, dottedName, enclosingFunction, isFunction, outerParent, staticPropertyName } from '../walk.js';
 import { ONCE_INITIALISERS, callbackKind } from './callbacks.js';
-import { ClassInstances, classOf } from './classes.js';
+import { ClassInstances, classOf, exportedClassName, isHandlerMethod } from './classes.js';
 import type { FileRole } from './file-role.js';
 import { LazyInitialisation } from './lazy-init.js';
 import { isRetryLoop } from './retry-loops.js';
@@ -19,6 +19,8 @@ export interface FrequencyContext {
   readonly jsx: readonly TSESTree.Node[];
   /** What the whole file is for (test code and scripts run once per run). */
   readonly role: FileRole;
+  /** Every call in the file (to find `this.method()` and `instance.method()` calls of a class's methods). */
+  readonly calls: readonly TSESTree.CallExpression[];
   /** True when `call` is our runtime (cacheCredentials, sharedCredentials ...) or a configured memoizer. */
   readonly isCachingWrapper: (call: TSESTree.CallExpression) => string | undefined;
 }
@@ -140,7 +142,7 @@ export class Frequencies {
         if (parent.kind === 'constructor') return this.classes.of(classOf(parent));
         if (parent.static && staticPropertyName(parent as unknown as TSESTree.Property) === 'getInstance') return once('singleton accessor');
         if (hasCachingDecorator(parent)) return once('memoized method');
-        return perInvocation(staticPropertyName(parent as unknown as TSESTree.Property) === 'render' ? 'React component render' : 'class method', fn);
+        return this.ofMethod(parent, fn);
       case 'PropertyDefinition':
         return perInvocation('class method', fn);
       case 'Property':
@@ -161,13 +163,69 @@ export class Frequencies {
     }
   }
 
+  /**
+   * A class method: route handlers per request; otherwise how often this file calls it
+   * (`this.m()`, `instance.m()`); a method of an exported class nobody here calls is judged at
+   * its callers in other files; any other method is assumed to be called per request.
+   */
+  private ofMethod(method: TSESTree.MethodDefinition, fn: FunctionNode): Frequency {
+    const classNode = classOf(method);
+    const name = staticPropertyName(method as unknown as TSESTree.Property) ?? '';
+    if (name === 'render') return perInvocation('React component render', fn);
+    if (isHandlerMethod(method, classNode)) return perInvocation('route handler', fn);
+    let calledOnce: Frequency | undefined;
+    for (const call of this.methodCalls(classNode, name)) {
+      const frequency = this.of(call);
+      if (frequency.kind === 'per-invocation') return perInvocation(frequency.context.startsWith('function called from') ? frequency.context : `function called from ${/^[aeiou]/i.test(frequency.context) ? 'an' : 'a'} ${frequency.context}`, frequency.because);
+      if (!calledOnce || frequency.exportedAs !== undefined) calledOnce = frequency;
+    }
+    if (calledOnce) return calledOnce;
+    const exported = classNode ? exportedClassName(classNode, this.context.scopes) : undefined;
+    if (exported) return once(`method of exported \`${exported}\`: judged where it is called`, `${exported}.${name}`);
+    return perInvocation('class method', fn);
+  }
+
+  /** Calls of method `name` of `classNode` in this file: `this.name()` inside it, `x.name()` on `x = new C()`. */
+  private methodCalls(classNode: ReturnType<typeof classOf>, name: string): TSESTree.CallExpression[] {
+    if (!classNode || !name) return [];
+    const className = classNode.id?.name;
+    return this.context.calls.filter((call) => {
+      const callee = call.callee.type === 'ChainExpression' ? call.callee.expression : call.callee;
+      if (callee.type !== 'MemberExpression' || staticPropertyName(callee) !== name) return false;
+      if (callee.object.type === 'ThisExpression') return call.range[0] >= classNode.range[0] && call.range[1] <= classNode.range[1];
+      if (callee.object.type !== 'Identifier' || !className) return false;
+      const variable = this.context.scopes.findVariable(callee.object);
+      const init = variable?.defs[0]?.node.type === 'VariableDeclarator' ? variable.defs[0].node.init : undefined;
+      return init?.type === 'NewExpression' && init.callee.type === 'Identifier' && init.callee.name === className;
+    });
+  }
+
   private ofCallback(call: TSESTree.CallExpression): Frequency {
     const wrapper = this.cachingWrapper(call);
     if (wrapper) return once(`inside ${wrapper}()`);
     const kind = callbackKind(call);
     if (kind.kind === 'same-run') return this.of(call);
     if (kind.kind === 'once') return once(kind.reason);
+    if (kind.context === 'callback') {
+      // `export const f = zod(schema, async () => …)`, `handler = middy(async () => …)`: the
+      // wrapper returns the function, so it runs as often as the name it is bound to.
+      const bound = this.boundWrapper(call);
+      if (bound) return bound;
+    }
     return perInvocation(kind.context, call);
+  }
+
+  /** How often the name a wrapper call's result is bound to runs, if it is bound to one. */
+  private boundWrapper(call: TSESTree.CallExpression): Frequency | undefined {
+    let current: TSESTree.Node = call;
+    while (current.parent?.type === 'CallExpression' && current.parent.arguments.includes(current as TSESTree.CallExpressionArgument)) current = current.parent;
+    const { parent, child } = outerParent(current);
+    const fn = call.arguments.find((argument) => isFunction(argument)) as FunctionNode | undefined;
+    if (!fn) return undefined;
+    if (parent?.type === 'VariableDeclarator' && parent.init === child) return this.ofNamed(fn, parent);
+    if (parent?.type === 'ExportDefaultDeclaration') return this.exportedFrequency('default', fn);
+    if (parent?.type === 'AssignmentExpression' && parent.right === child) return this.ofAssigned(fn, parent);
+    return undefined;
   }
 
   private ofObjectMember(property: TSESTree.Property, fn: FunctionNode): Frequency {
