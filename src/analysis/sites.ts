@@ -63,6 +63,7 @@ class FileAnalysis {
   private readonly memoizers: ReadonlySet<string>;
   private readonly availableModules: ReadonlySet<string>;
   private readonly project: ProjectLookup | undefined;
+  private readonly lambdaPackage: boolean;
   private readonly importedCallees: ImportedCallees;
   private readonly creations = new Map<string, Creation[]>();
 
@@ -74,6 +75,7 @@ class FileAnalysis {
     this.memoizers = new Set(options.memoizers ?? []);
     const availableModules = (this.availableModules = new Set(options.availableModules ?? []));
     this.project = options.project;
+    this.lambdaPackage = options.lambdaPackage === true;
     this.collected = collect(input.ast);
     this.scopes = new Scopes(input.scopeManager);
     this.importedCallees = new ImportedCallees(this.scopes);
@@ -129,6 +131,11 @@ class FileAnalysis {
     this.creations.set(exportName, list);
   }
 
+  /** In Lambda the default chain reads environment variables: the cost is set-up, not a fetch. */
+  private inLambda(frequency: PerInvocation): boolean {
+    return this.lambdaPackage || frequency.context.includes('Lambda handler');
+  }
+
   private whereIs(node: TSESTree.Node): string {
     return this.project?.whereIs(node.loc.start.line) ?? `${this.input.filename ?? 'this file'}:${node.loc.start.line}`;
   }
@@ -152,7 +159,7 @@ class FileAnalysis {
       return;
     }
     const name = callee.name.replace(/^default$/, 'default export');
-    const lambdaClient = first.defaultChainClient && frequency.context.includes('Lambda handler');
+    const lambdaClient = first.defaultChainClient && this.inLambda(frequency);
     const plan = manual(`make \`${name}\` (${first.where}) keep what it builds, keyed by its inputs (sharedCredentials(key, …)), or create it once.`);
     const entry = FACTORY_ENTRY;
     this.sites.push({
@@ -287,7 +294,7 @@ class FileAnalysis {
       const plan = planFor({ node, apiName: name, baseName: baseNameFor(name), wrap: false, keyable: false }, this.plan);
       const fixed = plan.kind === 'manual' ? sharedDefaultChainPlan(node, name, this.plan, this.availableModules, plan.reason) : plan;
       // In Lambda the default chain reads environment variables: the cost is set-up, not a fetch.
-      const messageId = frequency.context.includes('Lambda handler') ? 'clientDefaultChainInLambda' : 'clientDefaultChainPerInvocation';
+      const messageId = this.inLambda(frequency) ? 'clientDefaultChainInLambda' : 'clientDefaultChainPerInvocation';
       return this.add(node, entry, 'no-per-request-client', messageId, frequency, name, fixed);
     }
     const provider = this.uncachedModuleProvider(credentials);

@@ -33,6 +33,8 @@ export interface AnalysisOptions {
    * it, fixes import only the runtime and modules the file already imports.
    */
   readonly availableModules?: readonly string[];
+  /** The file's package is deployed to Lambda (its clients without credentials are the strict-only shape). */
+  readonly lambdaPackage?: boolean;
   /** Cross-file summaries; without it, imported functions are not followed. */
   readonly project?: ProjectLookup;
 }

@@ -2,7 +2,9 @@
 // suggestions. The analysis itself (src/analysis) knows nothing about ESLint.
 import type { JSONSchema, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findSites } from '../analysis/index.js';
-import type { AnalysisOptions, FixPlan, RuleName, Site, TextEdit } from '../analysis/types.js';
+import { isAbsolute } from 'node:path';
+import type { AnalysisOptions, FixPlan, ProjectLookup, RuleName, Site, TextEdit } from '../analysis/types.js';
+import { isLambdaPackage, lookupFor, projectPathOf } from '../project/index.js';
 import { isSelected, type SelectionOptions } from './selection.js';
 
 /** Options every rule accepts, because they change what the analysis finds or the fixes it plans. */
@@ -13,6 +15,8 @@ export interface AnalysisRuleOptions {
   runtimeModule?: string;
   /** API names (`fromIni`, `S3Client`, ...) this rule never reports. */
   ignore?: string[];
+  /** Follow imported functions into the project's other modules (default true). */
+  crossFile?: boolean;
 }
 
 export type SuggestionMessageId = 'suggestHoist' | 'suggestKeyed';
@@ -37,6 +41,11 @@ export const analysisOptionsSchema = {
     description:
       'Module the suggestions import `cacheCredentials` / `sharedCredentials` from. Defaults to `eslint-plugin-aws-credentials/runtime`; set it to a vendored copy (e.g. `#lib/aws-credentials`).',
   },
+  crossFile: {
+    type: 'boolean',
+    description:
+      "Follow calls of the project's own imported functions and classes into their modules (relative imports, tsconfig `paths`, workspace packages), to report a per-request call of a factory that builds a provider or client on every call. With `eslint --cache`, a change to such a module does not re-lint the files that import it.",
+  },
   ignore: {
     type: 'array',
     items: { type: 'string', minLength: 1 },
@@ -49,10 +58,12 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const cache = new WeakMap<TSESTree.Program, Map<string, readonly Site[]>>();
 
-function analysisOptionsOf(options: AnalysisRuleOptions): AnalysisOptions {
-  const result: { memoizers?: string[]; runtimeModule?: string } = {};
+function analysisOptionsOf(options: AnalysisRuleOptions, filename: string): AnalysisOptions {
+  const result: { memoizers?: string[]; runtimeModule?: string; project?: ProjectLookup; lambdaPackage?: boolean } = {};
   if (options.memoizers && options.memoizers.length > 0) result.memoizers = [...new Set(options.memoizers)].sort();
   if (options.runtimeModule) result.runtimeModule = options.runtimeModule;
+  if (options.crossFile !== false && isAbsolute(filename)) result.project = lookupFor(filename);
+  if (isAbsolute(filename) && isLambdaPackage(filename)) result.lambdaPackage = true;
   return result;
 }
 
@@ -63,8 +74,8 @@ function analysisOptionsOf(options: AnalysisRuleOptions): AnalysisOptions {
 export function getSites(context: AnyContext, options: AnalysisRuleOptions): readonly Site[] {
   const { sourceCode } = context;
   const ast = sourceCode.ast;
-  const analysisOptions = analysisOptionsOf(options);
-  const key = JSON.stringify([analysisOptions.memoizers ?? [], analysisOptions.runtimeModule ?? '']);
+  const analysisOptions = analysisOptionsOf(options, context.filename);
+  const key = JSON.stringify([analysisOptions.memoizers ?? [], analysisOptions.runtimeModule ?? '', !!analysisOptions.project, !!analysisOptions.lambdaPackage]);
   let perFile = cache.get(ast);
   if (!perFile) {
     perFile = new Map();
@@ -73,7 +84,7 @@ export function getSites(context: AnyContext, options: AnalysisRuleOptions): rea
   let sites = perFile.get(key);
   if (!sites) {
     sites = findSites(
-      { ast, scopeManager: sourceCode.scopeManager!, text: sourceCode.text, filename: context.filename },
+      { ast, scopeManager: sourceCode.scopeManager!, text: sourceCode.text, filename: context.filename, projectPath: isAbsolute(context.filename) ? projectPathOf(context.filename) : context.filename },
       analysisOptions,
     );
     perFile.set(key, sites);

@@ -33,7 +33,8 @@ const perInvocation = (context: string, because: TSESTree.Node): PerInvocation =
 
 /** Exported functions with these names are set-up code, run once at start. */
 const SETUP_NAME = /^(main|init|initialize|setup|bootstrap|configure|register|start|startup|run|cli)$/i;
-const HANDLER_NAME = /handler|lambda/i;
+/** `handler`, `processHandler`, `handleEvent`, `lambda`: names of functions a runtime invokes per event. */
+const HANDLER_NAME = /^(handler|lambda|lambdaHandler|main_handler)$|Handler$|^handle[A-Z_]/;
 /** Next.js app-router and similar file-based routers export one function per HTTP method. */
 const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
 /** Wrappers named for what they do: `memoize`, `pMemoize`, `withCache`, `cached`, `once`. */
@@ -233,6 +234,8 @@ export class Frequencies {
     const { parent } = object ? outerParent(object) : { parent: undefined };
     const key = staticPropertyName(property) ?? 'callback';
     if (ONCE_MEMBERS.has(key) || key.includes(':')) return once('framework hook');
+    // OpenSearch's AwsSigv4Signer (and signers like it) keep what `getCredentials` returns until it expires.
+    if (key === 'getCredentials' && parent?.type === 'CallExpression' && /Signer$/.test(dottedName(parent.callee) ?? '')) return once('kept by the signer until it expires');
     if (parent?.type === 'AssignmentExpression' && parent.right === object && /(^|\.)hooks$/.test(dottedName(parent.left) ?? '')) return once('framework hook');
     if (parent && isExportTarget(parent, object!)) return this.exportedFrequency(key, fn);
     const result = perInvocation(`${key} callback`, fn);
@@ -278,7 +281,7 @@ export class Frequencies {
     if (!variable) return exported !== undefined ? this.exportedFrequency(exported, fn) : perInvocation('callback', fn);
     let result: Frequency | undefined;
     for (const reference of variable.references) {
-      if (reference.init || reference.identifier === declaration.id) continue;
+      if (reference.init || reference.identifier === declaration.id || isInType(reference.identifier as TSESTree.Node)) continue;
       const use = this.ofUse(reference.identifier as TSESTree.Identifier, name, fn);
       if (use.kind === 'per-invocation') {
         // Passed or exported by name, the function *is* the handler; called, it runs from one.
@@ -341,6 +344,15 @@ function handlerByParameters(fn: FunctionNode): string | undefined {
   if (/^(req|request)$/.test(first) || /^(res|response|reply|h)$/.test(second)) return 'request handler';
   if (/^(job|message|msg)$/.test(first)) return 'event handler';
   return undefined;
+}
+
+/** `typeof f` in a type, `ReturnType<typeof f>`: a mention, not a call. */
+function isInType(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'TSTypeQuery' || current.type === 'TSTypeAnnotation' || current.type === 'TSTypeAliasDeclaration' || current.type === 'TSInterfaceDeclaration') return true;
+    if (current.type.endsWith('Statement') || current.type.endsWith('Declaration') || isFunction(current)) return false;
+  }
+  return false;
 }
 
 /** `@Memoize()`, `@memoize`, `@Cacheable()`, `@Once()` on a method. */
