@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ModuleRef } from '../catalog/index.js';
 import type { Scopes, VariableLike } from './scopes.js';
-import { staticPropertyName, unwrap } from './walk.js';
+import { dottedName, staticPropertyName, unwrap } from './walk.js';
 
 /** A module member, or what `new`/a call of one produced (a client instance, a provider). */
 export interface Resolved extends ModuleRef {
@@ -19,10 +19,31 @@ const IN_PROGRESS = Symbol('in-progress');
 export class Bindings {
   private readonly memo = new Map<TSESTree.Node, Resolved | undefined | typeof IN_PROGRESS>();
 
+  private members: Map<string, Resolved | null> | undefined;
+
   constructor(
     private readonly scopes: Scopes,
     private readonly isRelevantModule: (module: string) => boolean,
+    /** The file's assignments, for SDK modules kept in properties (`this.AWS = require('aws-sdk')`). */
+    private readonly assignments: readonly TSESTree.AssignmentExpression[] = [],
   ) {}
+
+  /** `this.sdk = require('aws-sdk')`, `app.aws = AWS`: a property every write of which is the same module. */
+  private memberModule(dotted: string): Resolved | undefined {
+    if (!this.members) {
+      this.members = new Map();
+      for (const assignment of this.assignments) {
+        if (assignment.operator !== '=' || assignment.left.type !== 'MemberExpression') continue;
+        const name = dottedName(assignment.left);
+        if (!name) continue;
+        const value = this.resolve(assignment.right);
+        const known = this.members.get(name);
+        const usable = value && value.via === 'ref' && (known === undefined || (known && known.module === value.module && known.path.join('.') === value.path.join('.')));
+        this.members.set(name, usable ? value : null);
+      }
+    }
+    return this.members.get(dotted) ?? undefined;
+  }
 
   resolve(node: TSESTree.Node): Resolved | undefined {
     const cached = this.memo.get(node);
@@ -44,7 +65,7 @@ export class Bindings {
       case 'Identifier':
         return this.resolveIdentifier(node);
       case 'MemberExpression': {
-        const object = this.resolve(node.object);
+        const object = this.resolve(node.object) ?? this.memberOf(node.object);
         const name = staticPropertyName(node);
         if (!object || object.via !== 'ref' || name === undefined) return undefined;
         return { module: object.module, path: [...object.path, name], via: 'ref' };
@@ -71,6 +92,13 @@ export class Bindings {
     }
   }
 
+  private memberOf(node: TSESTree.Node): Resolved | undefined {
+    const expression = unwrap(node);
+    if (expression.type !== 'MemberExpression' || this.assignments.length === 0) return undefined;
+    const dotted = dottedName(expression);
+    return dotted ? this.memberModule(dotted) : undefined;
+  }
+
   private importedModule(node: TSESTree.ImportExpression): Resolved | undefined {
     const source = node.source;
     if (source.type === 'Literal' && typeof source.value === 'string' && this.isRelevantModule(source.value)) return ref(source.value);
@@ -87,6 +115,8 @@ export class Bindings {
     if (!variable || variable.defs.length !== 1) return undefined;
     const def = variable.defs[0]!;
     if (def.type === 'ImportBinding') return this.fromImport(def.node);
+    // `function scan(AWS = require('aws-sdk'))`: the default is the module the code is written for.
+    if (def.type === 'Parameter' && def.name.parent?.type === 'AssignmentPattern' && def.name.parent.left === def.name) return this.resolve(def.name.parent.right);
     if (def.type !== 'Variable' || def.node.type !== 'VariableDeclarator') return undefined;
     const declarator = def.node;
     const writes = variable.references.filter((reference) => reference.isWrite());

@@ -4,9 +4,12 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import {
   type CatalogEntry,
   MODULE_FRAGMENTS,
+  V2_CONFIG_CREDENTIALS,
   V2_GLOBAL_CREDENTIALS,
   V2_STS_CALL,
   V2_STS_METHODS,
+  CREDENTIAL_ENDPOINTS,
+  ENDPOINT_MARKERS,
   FACTORY_ENTRY,
   entryFor,
   isCatalogModule,
@@ -29,6 +32,12 @@ import { Scopes } from './scopes.js';
 import { type AnalysisInput, type AnalysisOptions, type Creation, DEFAULT_RUNTIME_MODULE, type FixPlan, type Frequency, type PerInvocation, type ProjectLookup, type Site } from './types.js';
 import { collect, dottedName, outerParent, staticPropertyName, unwrap } from './walk.js';
 
+/** Functions that send an HTTP request to the URL in their first argument. */
+const HTTP_CALLEES = new Set(['fetch', 'get', 'request', 'post', 'axios', 'got', 'ky', 'needle', 'superagent', 'urlopen', 'httpGet', 'httpRequest']);
+
+/** Inputs only an STS credentials call takes: a call of that shape is STS whatever its receiver. */
+const STS_INPUTS = new Set(['RoleArn', 'RoleSessionName', 'WebIdentityToken', 'SAMLAssertion', 'SerialNumber', 'TokenCode']);
+
 export function findSites(input: AnalysisInput, options: AnalysisOptions = {}): Site[] {
   if (!worthAnalysing(input, options)) return [];
   return new FileAnalysis(input, options).run().sites;
@@ -47,6 +56,7 @@ export function summarizeExports(input: AnalysisInput, options: AnalysisOptions 
 function worthAnalysing(input: AnalysisInput, options: AnalysisOptions): boolean {
   const runtimeModule = options.runtimeModule ?? DEFAULT_RUNTIME_MODULE;
   if (MODULE_FRAGMENTS.some((fragment) => input.text.includes(fragment)) || input.text.includes(runtimeModule)) return true;
+  if (ENDPOINT_MARKERS.some((marker) => input.text.includes(marker))) return true;
   const project = options.project;
   return !!project && topLevelSpecifiers(input.ast).some((specifier) => project.mayCreate(specifier));
 }
@@ -79,7 +89,7 @@ class FileAnalysis {
     this.collected = collect(input.ast);
     this.scopes = new Scopes(input.scopeManager);
     this.importedCallees = new ImportedCallees(this.scopes);
-    this.bindings = new Bindings(this.scopes, (module) => isCatalogModule(module, runtimeModule));
+    this.bindings = new Bindings(this.scopes, (module) => isCatalogModule(module, runtimeModule), this.collected.assignments);
     this.frequencies = new Frequencies({
       scopes: this.scopes,
       jsx: this.collected.jsx,
@@ -196,7 +206,9 @@ class FileAnalysis {
     const entry = this.entryOf(call);
     if (entry?.kind === 'provider') return this.visitProvider(call, entry);
     if (entry?.kind === 'msk-token') return this.visitMskToken(call, entry);
-    if (!entry && !this.visitMaybeStsMethod(call) && !this.visitMaybeFrozenAwait(call)) this.visitProjectCall(call);
+    if (entry) return;
+    if (this.visitMaybeStsMethod(call) || this.visitMaybeFrozenAwait(call) || this.visitMaybeEndpointFetch(call) || this.visitMaybeConfigCredentials(call)) return;
+    this.visitProjectCall(call);
   }
 
   private visitProvider(call: TSESTree.CallExpression, entry: CatalogEntry): void {
@@ -228,8 +240,9 @@ class FileAnalysis {
     const method = staticPropertyName(callee);
     if (!method || !V2_STS_METHODS.has(method)) return false;
     const object = this.bindings.resolve(callee.object);
-    if (!object || object.via !== 'new') return false;
-    const isSts = isV2StsClass(object) || (object.module === '@aws-sdk/client-sts' && object.path[0] === 'STS');
+    const isSts = object
+      ? object.via === 'new' && (isV2StsClass(object) || (object.module === '@aws-sdk/client-sts' && object.path[0] === 'STS'))
+      : this.hasStsInputs(call); // an injected or untyped client: `this.sdk.sts.assumeRole({ RoleArn, … })`
     if (!isSts) return false;
     const frequency = this.judge(call, { rule: 'no-per-request-sts-call', api: `sts.${method}`, cost: costOf('sts') });
     if (frequency) {
@@ -237,6 +250,60 @@ class FileAnalysis {
       this.add(call, V2_STS_CALL, 'no-per-request-sts-call', 'credentialsCallPerInvocation', frequency, `sts.${method}`, plan);
     }
     return true;
+  }
+
+  /**
+   * A hand-written fetch of a credential endpoint: `fetch(\`http://169.254.170.2${process.env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}\`)`,
+   * `axios.get(…/latest/meta-data/iam/security-credentials/…)`, recognised by what its first
+   * argument names (a literal, a template, or a const bound to one).
+   */
+  private visitMaybeEndpointFetch(call: TSESTree.CallExpression): boolean {
+    const [first] = call.arguments;
+    if (!first || !HTTP_CALLEES.has(dottedName(call.callee)?.split('.').pop() ?? '')) return false;
+    const text = this.argumentText(first);
+    const endpoint = CREDENTIAL_ENDPOINTS.find((candidate) => text.includes(candidate.marker));
+    if (!endpoint) return false;
+    const frequency = this.judge(call, { rule: 'no-per-request-sts-call', api: endpoint.entry.exportName!, cost: costOf(endpoint.origin) });
+    if (frequency) {
+      const plan = manual('fetch the credentials through one shared provider instead: cacheCredentials(fromContainerMetadata()) / fromInstanceMetadata(), created once at module scope.');
+      this.add(call, endpoint.entry, 'no-per-request-sts-call', 'credentialsCallPerInvocation', frequency, endpoint.entry.exportName!, plan);
+    }
+    return true;
+  }
+
+  /** The source text of an argument, looking through a `const` it names (one level). */
+  private argumentText(node: TSESTree.Node): string {
+    const expression = unwrap(node);
+    if (expression.type === 'Identifier') {
+      const variable = this.scopes.findVariable(expression);
+      const declarator = variable?.defs.length === 1 && variable.defs[0]!.node.type === 'VariableDeclarator' ? variable.defs[0]!.node : undefined;
+      if (declarator?.init) return this.input.text.slice(declarator.init.range[0], declarator.init.range[1]);
+    }
+    return this.input.text.slice(expression.range[0], expression.range[1]);
+  }
+
+  /** `new AWS.Config(…).getCredentials(…)` per invocation: a fresh configuration resolves credentials anew each time. */
+  private visitMaybeConfigCredentials(call: TSESTree.CallExpression): boolean {
+    const callee = unwrap(call.callee);
+    if (callee.type !== 'MemberExpression' || staticPropertyName(callee) !== 'getCredentials') return false;
+    const object = this.bindings.resolve(callee.object);
+    if (object?.via !== 'new' || object.path.join('.') !== 'Config' || !V2_CONFIG_CREDENTIALS.modules.includes(object.module)) return false;
+    const name = 'AWS.Config#getCredentials';
+    const frequency = this.judge(call, { rule: 'no-per-request-credential-provider', api: name, cost: costOf('chain') });
+    if (frequency) {
+      const plan = manual('resolve credentials through one shared configuration (`AWS.config.getCredentials`) or one credentials object created once at module scope.');
+      this.add(call, V2_CONFIG_CREDENTIALS, 'no-per-request-credential-provider', 'v2CredentialsPerInvocation', frequency, name, plan);
+    }
+    return true;
+  }
+
+  /** The call's input is an object (or a const bound to one) with inputs only STS takes (`RoleArn`, `RoleSessionName` …). */
+  private hasStsInputs(call: TSESTree.CallExpression): boolean {
+    const [first] = call.arguments;
+    if (!first) return false;
+    let input = unwrap(first);
+    if (input.type === 'Identifier') input = this.constObject(input) ?? input;
+    return input.type === 'ObjectExpression' && input.properties.some((property) => property.type === 'Property' && STS_INPUTS.has(staticPropertyName(property) ?? ''));
   }
 
   /** `const credentials = await provider()` at module scope: resolved once, never refreshed. */

@@ -9,7 +9,9 @@ import { V3_COMMANDS } from './v3-commands.js';
 import { V3_PROVIDERS } from './v3-providers.js';
 
 export type { CatalogEntry, CredentialOrigin, EntryKind, Sdk } from './types.js';
-export { V2_STS_CALL, V2_STS_METHODS, V2_GLOBAL_CREDENTIALS } from './v2.js';
+export { V2_CONFIG_CREDENTIALS, V2_STS_CALL, V2_STS_METHODS, V2_GLOBAL_CREDENTIALS } from './v2.js';
+
+export { CREDENTIAL_ENDPOINTS, ENDPOINT_MARKERS } from './endpoints.js';
 
 /** A factory of the project's own code, found through a module summary. */
 export const FACTORY_ENTRY: CatalogEntry = { id: 'project:factory', sdk: 'v3', modules: [], kind: 'project-factory', construct: 'call', selfCaching: false };

@@ -45,6 +45,11 @@ export const V2_GLOBAL_CREDENTIALS: CatalogEntry = {
   id: 'v2:config.credentials', sdk: 'v2', modules: V2_MODULES, exportName: 'config', kind: 'v2-credentials', construct: 'new', selfCaching: false,
 };
 
+/** `new AWS.Config(…).getCredentials()`: a fresh configuration runs the credential chain again. */
+export const V2_CONFIG_CREDENTIALS: CatalogEntry = {
+  id: 'v2:Config#getCredentials', sdk: 'v2', modules: V2_MODULES, exportName: 'Config', kind: 'v2-credentials', construct: 'new', selfCaching: false, origin: 'chain',
+};
+
 /** Members of the `AWS` namespace that are neither services nor credentials. */
 export const V2_NON_SERVICES: ReadonlySet<string> = new Set([
   'config', 'Config', 'Credentials', 'Endpoint', 'HttpRequest', 'HttpResponse', 'Request', 'Response', 'Service',

@@ -82,6 +82,8 @@ const ONCE: readonly FrequencyCase[] = [
   { name: 'a Vite plugin hook', code: lines(S3, "export default function plugin() { return { name: 'x', buildStart() { new S3Client({}); } }; }"), needle: 'new S3Client', context: 'once' },
   { name: 'a method of an exported class nobody here calls: judged at its callers', code: lines(S3, 'export class Store { get() { return new S3Client({}); } }'), needle: 'new S3Client', context: 'once' },
   { name: 'an exported function built by a wrapper: judged at its callers', code: lines(S3, 'export const list = withSchema(schema, async (id) => new S3Client({}));'), needle: 'new S3Client', context: 'once' },
+  { name: 'AWS.config.getCredentials per request reads the global, kept credentials', file: 'a.js', code: lines("const AWS = require('aws-sdk');", "app.get('/', (req, res) => AWS.config.getCredentials(() => res.end()));"), needle: 'AWS.config.getCredentials', context: 'once' },
+  { name: 'a log line that mentions the container endpoint is no fetch', code: lines("export const handler = async () => console.log('credentials come from 169.254.170.2');"), needle: 'console.log', context: 'once' },
   { name: 'recursion does not loop forever', code: lines(S3, 'function a(n) { return n ? a(n - 1) : new S3Client({}); }', 'a(3);'), needle: 'new S3Client', context: 'once' },
 ];
 
@@ -128,6 +130,14 @@ const PER_INVOCATION: readonly FrequencyCase[] = [
   { name: 'a route in a file that also has a CLI check', file: 'a.js', code: lines("const { S3Client } = require('@aws-sdk/client-s3');", "app.get('/', () => new S3Client({}));", 'if (require.main === module) app.listen(3000);'), needle: 'new S3Client', context: 'route callback' },
   { name: 'a cache that is checked but never filled is no cache', code: lines(CP, 'const cache = new Map();', "app.get('/', (req) => { if (cache.has(req.role)) return cache.get(req.role); return fromTemporaryCredentials({ params: { RoleArn: req.role } }); });"), needle: 'fromTemporaryCredentials({', context: 'route callback' },
   { name: 'express app.all is a route', code: lines(S3, "app.all('/x', () => new S3Client({}));"), needle: 'new S3Client', context: 'route callback' },
+  // Reach (class 4): the SDK reached in ways a plain import does not show
+  { name: 'STS by the shape of its input, on an injected client', code: lines(CP, "export const handler = async (event) => this.sdk.sts.assumeRole({ RoleArn: event.role, RoleSessionName: 'x' }).promise();"), needle: 'this.sdk.sts.assumeRole', context: 'Lambda handler' },
+  { name: 'an SDK kept in a property', file: 'a.js', code: lines('class Scanner { constructor() { this.AWS = require(\'aws-sdk\'); } scan(role) { return new this.AWS.TemporaryCredentials({ RoleArn: role }); } }', 'const scanner = new Scanner();', "app.get('/', (req) => scanner.scan(req.role));"), needle: 'new this.AWS.TemporaryCredentials', context: 'function called from a route callback' },
+  { name: 'an SDK passed as a parameter default', file: 'a.js', code: lines("exports.handler = async (event, context, AWS = require('aws-sdk')) => new AWS.ChainableTemporaryCredentials({ params: { RoleArn: event.role } });"), needle: 'new AWS.ChainableTemporaryCredentials', context: 'Lambda handler' },
+  { name: 'new AWS.Config().getCredentials per request', file: 'a.js', code: lines("const AWS = require('aws-sdk');", "app.get('/', (req, res) => new AWS.Config({ region: 'eu-west-1' }).getCredentials(() => res.end()));"), needle: 'new AWS.Config', context: 'route callback' },
+  { name: 'a hand-written fetch of the container endpoint', code: lines("export const handler = async () => (await fetch(`http://169.254.170.2${process.env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}`)).json();"), needle: 'fetch(', context: 'Lambda handler' },
+  { name: 'an IMDS credentials fetch through a const URL', code: lines("const URL = 'http://169.254.169.254/latest/meta-data/iam/security-credentials/app';", "app.get('/', async () => axios.get(URL));"), needle: 'axios.get', context: 'route callback' },
+  { name: 'defaultProvider() per request is a per-request provider', code: lines("import { defaultProvider } from '@aws-sdk/credential-provider-node';", "app.get('/', async () => defaultProvider()());"), needle: 'defaultProvider()', context: 'route callback' },
   { name: 'lazy init of a handler-local variable is not lazy', code: lines(S3, 'export async function handler() { let s3; if (!s3) s3 = new S3Client({}); return s3; }'), needle: 'new S3Client', context: 'Lambda handler' },
   { name: 'a promise chain inside a handler', code: lines(CP, 'export const handler = () => Promise.resolve().then(() => fromIni());'), needle: 'fromIni()', context: 'Lambda handler' },
 ];
