@@ -106,6 +106,11 @@ export interface TextEdit {
   readonly text: string;
   /** The runtime import; when several fixes are applied together their imports are merged into one. */
   readonly isImport?: boolean;
+  /**
+   * A hoisted `const name = value` this edit inserts: fixes applied together that hoist the same
+   * value share one declaration (and one already in the file), under the first name.
+   */
+  readonly declares?: { readonly name: string; readonly value: string };
 }
 
 /** Names a fix needs imported (from the runtime, or an SDK module), so several fixes can share one import. */

@@ -14,4 +14,9 @@ export const V3_CLIENTS: readonly CatalogEntry[] = [
  * only that inner `new DynamoDBClient(...)` is judged, and a document client built per request
  * around a shared DynamoDBClient costs nothing.
  */
-export const NOT_CLIENTS: ReadonlySet<string> = new Set(['DynamoDBDocumentClient', 'SmithyClient', 'ServiceClient']);
+export const NOT_CLIENTS: ReadonlySet<string> = new Set([
+  'DynamoDBDocumentClient', 'SmithyClient', 'ServiceClient',
+  // Every operation of these is `smithy.api#noAuth` (bearer tokens, no SigV4): they never resolve
+  // credentials, so one per request fetches nothing and needs no `credentials`.
+  'SSOOIDCClient', 'SSOClient',
+]);

@@ -209,3 +209,21 @@ describe('fix plans: an API bound inside the function', () => {
     expect(site?.fix.kind === 'manual' && site.fix.reason).toContain('`S3Client` is bound inside the function');
   });
 });
+
+describe('fix plans never change the identity that signs', () => {
+  it.each([
+    ['profile', "new S3Client({ region: event.region, profile: 'audit' })"],
+    ['a spread', 'new S3Client({ ...event.config })'],
+    ['credentialDefaultProvider', 'new S3Client({ region: event.region, credentialDefaultProvider: custom })'],
+  ])('a client config with %s gets no shared credentials', (_what, client) => {
+    const code = lines("import { S3Client } from '@aws-sdk/client-s3';", "import { fromIni } from '@aws-sdk/credential-providers';", `app.get('/', (event) => ${client});`);
+    const sites = analyzeSource(code, 'a.mjs').sites.filter((site) => site.rule === 'no-per-request-client');
+    for (const site of sites) expect(site.fix.kind).toBe('manual');
+    expect(fixAll(code, 'a.mjs')).toBe(code);
+  });
+
+  it('clients whose operations sign nothing (SSO, SSO-OIDC) are not reported', () => {
+    const code = lines("import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';", "import { SSOClient } from '@aws-sdk/client-sso';", "app.get('/', () => [new SSOOIDCClient({}), new SSOClient({})]);");
+    expect(analyzeSource(code, 'a.mjs').sites).toEqual([]);
+  });
+});

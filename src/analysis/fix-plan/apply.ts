@@ -1,6 +1,7 @@
 // Applies the fix plans of many sites to one text at once, as the codemod does: edits of sites that
 // overlap an earlier site are left for the next pass, and the runtime imports of all applied
 // sites are merged into one import edit.
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { Site, TextEdit } from '../types.js';
 import { programOf, runtimeImportEdit } from './imports.js';
 
@@ -18,9 +19,10 @@ export function applyFixes(text: string, sites: readonly Site[]): AppliedFixes {
   const edits: TextEdit[] = [];
   const taken: [number, number][] = [];
   const imports = new Map<string, Set<string>>();
+  const declared = fixable.length > 0 ? existingDeclarations(programOf(fixable[0]!.node), text) : new Map<string, string>();
   for (const site of fixable) {
     if (site.fix.kind === 'manual') continue;
-    const own = site.fix.edits.filter((edit) => !edit.isImport);
+    const own = shareDeclarations(site.fix.edits.filter((edit) => !edit.isImport), declared);
     const overlaps = own.some((edit) => edit.range[0] !== edit.range[1] && taken.some(([start, end]) => edit.range[0] < end && start < edit.range[1]));
     if (overlaps) continue;
     for (const edit of own) if (edit.range[0] !== edit.range[1]) taken.push([edit.range[0], edit.range[1]]);
@@ -30,6 +32,7 @@ export function applyFixes(text: string, sites: readonly Site[]): AppliedFixes {
       for (const name of wanted.names) names.add(name);
       imports.set(wanted.module, names);
     }
+    for (const edit of own) if (edit.declares) declared.set(normalize(edit.declares.value), edit.declares.name);
     applied.push(site);
   }
   if (applied.length > 0) {
@@ -40,6 +43,31 @@ export function applyFixes(text: string, sites: readonly Site[]): AppliedFixes {
     }
   }
   return { text: applyEdits(text, edits), applied, manual };
+}
+
+const normalize = (value: string): string => value.replace(/\s+/g, ' ').replace(/,\s*([)}\]])/g, '$1').trim();
+
+/** `const name = value` declarations at the top level of the file: value -> name. */
+function existingDeclarations(program: TSESTree.Program, text: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const statement of program.body) {
+    if (statement.type !== 'VariableDeclaration' || statement.kind !== 'const' || statement.declarations.length !== 1) continue;
+    const [declarator] = statement.declarations;
+    if (declarator?.id.type === 'Identifier' && declarator.init) found.set(normalize(text.slice(declarator.init.range[0], declarator.init.range[1])), declarator.id.name);
+  }
+  return found;
+}
+
+/**
+ * A site's edits with its hoisted declaration dropped when the same value is already declared
+ * (in the file, or by a fix applied before it), and its own name replaced by that one.
+ */
+function shareDeclarations(edits: readonly TextEdit[], declared: ReadonlyMap<string, string>): TextEdit[] {
+  const declaration = edits.find((edit) => edit.declares);
+  const existing = declaration?.declares ? declared.get(normalize(declaration.declares.value)) : undefined;
+  if (!declaration?.declares || existing === undefined || existing === declaration.declares.name) return [...edits];
+  const own = new RegExp(`(?<![\\w$.])${declaration.declares.name}(?![\\w$])`, 'g');
+  return edits.filter((edit) => edit !== declaration).map((edit) => ({ ...edit, text: edit.text.replace(own, existing) }));
 }
 
 /**

@@ -6,7 +6,7 @@
 // with a module-scope `cacheCredentials(fromTemporaryCredentials(options))` when the input is
 // module-stable. Anything else returns a reason and stays manual.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { type PlanContext, preferredQuote, usesSemicolons } from './plans.js';
+import { type PlanContext, hoistedDeclaration, preferredQuote } from './plans.js';
 import { startWithLeadingComments } from './imports.js';
 import { stabilityOf, type Stability } from './stability.js';
 import type { Scopes, VariableLike } from '../scopes.js';
@@ -209,7 +209,6 @@ export function assumeRolePlan(command: TSESTree.NewExpression, exportName: stri
     ? options.text.replace(/ }$/, `, clientConfig: ${text.slice(clientConfig.range[0], clientConfig.range[1])} }`)
     : options.text;
   const providerCall = `fromTemporaryCredentials(${withClient})`;
-  const semi = usesSemicolons(text) ? ';' : '';
   const name = context.names.allocate('assumedRoleCredentials');
   const unusedImport = unusedImportEdit(command.callee, scopes);
   const replaceObjects: TextEdit[] = [
@@ -220,7 +219,7 @@ export function assumeRolePlan(command: TSESTree.NewExpression, exportName: stri
 
   if (stability.kind === 'static') {
     const edits: TextEdit[] = [
-      { range: [insertAt, insertAt], text: `const ${name} = cacheCredentials(${providerCall})${semi}\n\n` },
+      hoistedDeclaration(text, insertAt, name, `cacheCredentials(${providerCall})`),
       { range: lineRange(text, declaration), text: '' },
       ...replaceObjects,
     ];

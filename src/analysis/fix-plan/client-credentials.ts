@@ -9,7 +9,7 @@ import { requiredModule } from '../bindings.js';
 import type { FixPlan, RuntimeImport, TextEdit } from '../types.js';
 import { unwrap } from '../walk.js';
 import { startWithLeadingComments } from './imports.js';
-import { type PlanContext, importEdits, manual, runtimeImport, topLevelStatement, usesSemicolons } from './plans.js';
+import { type PlanContext, hoistedDeclaration, importEdits, manual, runtimeImport, topLevelStatement } from './plans.js';
 
 export const PROVIDERS_MODULE = '@aws-sdk/credential-providers';
 const CHAIN = 'fromNodeProviderChain';
@@ -22,6 +22,8 @@ export function sharedDefaultChainPlan(
   why: string,
 ): FixPlan {
   const advice = `${why} Or give it \`credentials\`: one module-scope \`cacheCredentials(fromNodeProviderChain())\` from ${PROVIDERS_MODULE} shared by every client`;
+  const identity = identitySetting(client);
+  if (identity) return manual(`${why} Its config sets ${identity}, which picks the identity that signs: a shared default chain would sign as someone else, so it is left as it is.`);
   if (!availableModules.has(PROVIDERS_MODULE) && !importsModule(context.program, PROVIDERS_MODULE)) {
     return manual(`${advice} (not done automatically: this file does not import ${PROVIDERS_MODULE}).`);
   }
@@ -33,12 +35,11 @@ export function sharedDefaultChainPlan(
   if (!statement) return manual(`${advice}.`);
   const insertAt = startWithLeadingComments(context.program, statement, context.text);
   const name = context.names.allocate('defaultCredentials');
-  const semi = usesSemicolons(context.text) ? ';' : '';
   const imports: RuntimeImport[] = [runtimeImport(context, ['cacheCredentials'])];
   if (local === undefined) imports.unshift({ module: PROVIDERS_MODULE, names: [CHAIN] });
   const edits: TextEdit[] = [
     ...importEdits(context, imports),
-    { range: [insertAt, insertAt], text: `const ${name} = cacheCredentials(${local ?? CHAIN}())${semi}\n\n` },
+    hoistedDeclaration(context.text, insertAt, name, `cacheCredentials(${local ?? CHAIN}())`),
     { range: [insert.at, insert.at], text: insert.text(`credentials: ${name}`) },
   ];
   return {
@@ -47,6 +48,26 @@ export function sharedDefaultChainPlan(
     edits,
     imports,
   };
+}
+
+/**
+ * Client settings that choose which identity signs: adding `credentials` next to them would replace
+ * the provider that honours them (a `profile` client would sign with the default profile).
+ */
+const IDENTITY_SETTINGS = new Set(['profile', 'credentials', 'credentialDefaultProvider', 'roleArn', 'roleSessionName', 'roleAssumer', 'roleAssumerWithWebIdentity', 'webIdentityTokenFile', 'ssoSession']);
+
+/** `\`profile\`` when the config carries an identity setting, `a spread` when it may carry one; undefined when it carries none. */
+function identitySetting(client: TSESTree.NewExpression): string | undefined {
+  const config = client.arguments[0] ? unwrap(client.arguments[0]) : undefined;
+  if (!config) return undefined;
+  if (config.type !== 'ObjectExpression') return 'a config the analysis cannot see';
+  for (const property of config.properties) {
+    if (property.type === 'SpreadElement') return 'a spread (it may carry a `profile`)';
+    if (property.computed) return 'a computed key';
+    const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : '';
+    if (IDENTITY_SETTINGS.has(key)) return `\`${key}\``;
+  }
+  return undefined;
 }
 
 /** Where `credentials: x` goes in the client's config: after its last property, or as the only argument. */

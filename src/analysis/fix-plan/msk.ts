@@ -5,7 +5,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { FixPlan, RuntimeImport, TextEdit } from '../types.js';
 import { staticPropertyName, unwrap } from '../walk.js';
 import { startWithLeadingComments } from './imports.js';
-import { type PlanContext, importEdits, manual, preferredQuote, runtimeImport, topLevelStatement, usesSemicolons } from './plans.js';
+import { type PlanContext, hoistedDeclaration, importEdits, manual, preferredQuote, runtimeImport, topLevelStatement } from './plans.js';
 import { type Stability, stabilityOf } from './stability.js';
 
 const PROVIDERS_MODULE = '@aws-sdk/credential-providers';
@@ -73,7 +73,7 @@ export function mskPlan(call: TSESTree.CallExpression, exportName: string, conte
   let description: string;
   if (stability.kind === 'static') {
     const name = context.names.allocate('mskCredentials');
-    edits.push({ range: [insertAt, insertAt], text: `const ${name} = cacheCredentials(${providerText})${usesSemicolons(context.text) ? ';' : ''}\n\n` });
+    edits.push(hoistedDeclaration(context.text, insertAt, name, `cacheCredentials(${providerText})`));
     imports.push(runtimeImport(context, ['cacheCredentials']));
     providerExpression = name;
     description = `const ${name} = cacheCredentials(${recipe.factory}(…)) passed to ${SIGN_WITH_PROVIDER}`;

@@ -78,9 +78,8 @@ function hoist(shape: SiteShape, context: PlanContext, insertAt: number): FixPla
   const name = context.names.allocate(shape.baseName);
   const original = reindent(context.text, shape.node);
   const value = shape.wrap ? `cacheCredentials(${original})` : original;
-  const semi = usesSemicolons(context.text) ? ';' : '';
   const edits: TextEdit[] = [
-    { range: [insertAt, insertAt], text: `const ${name} = ${value}${semi}\n\n` },
+    hoistedDeclaration(context.text, insertAt, name, value),
     { range: [shape.node.range[0], shape.node.range[1]], text: name },
   ];
   const imports = shape.wrap ? [runtimeImport(context, ['cacheCredentials'])] : undefined;
@@ -123,6 +122,17 @@ export function reindent(text: string, node: TSESTree.Node): string {
   const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
   if (!indent || !original.includes('\n')) return original;
   return original.split('\n').map((line, i) => (i > 0 && line.startsWith(indent) ? line.slice(indent.length) : line)).join('\n');
+}
+
+/**
+ * The edit that inserts `const name = value` at `insertAt`, before the statement there. It ends in
+ * `;` when the file uses semicolons, and also when it does not but the next line starts with a
+ * token that would continue the declaration (`(`, `[`, `` ` ``, `+`, `-`, `/`): an ASI hazard.
+ */
+export function hoistedDeclaration(text: string, insertAt: number, name: string, value: string): TextEdit {
+  const next = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*(.)/.exec(text.slice(insertAt))?.[1] ?? '';
+  const semi = usesSemicolons(text) || '([`+-/'.includes(next) ? ';' : '';
+  return { range: [insertAt, insertAt], text: `const ${name} = ${value}${semi}\n\n`, declares: { name, value } };
 }
 
 /** Any statement ending in `;` means the file uses semicolons; a file with no code defaults to them. */
