@@ -1,9 +1,12 @@
-// One analysis of one text for the codemods: the parse (kept, for scope questions) and the sites of
-// the selected rules.
+// One analysis of one text for the codemods: the parse (kept, for scope questions) and the sites
+// selected the way the rules select them (the same config and options as `scan`), with the same
+// cross-file knowledge (src/project) the rules use.
+import { isAbsolute, resolve } from 'node:path';
 import { findSites, parseSource } from '../analysis/index.js';
 import type { Parsed } from '../analysis/parse.js';
-import { MODULE_FRAGMENTS } from '../catalog/index.js';
-import { DEFAULT_RUNTIME_MODULE, type AnalysisOptions, type RuleName, type Site } from '../analysis/types.js';
+import { ENDPOINT_MARKERS, MODULE_FRAGMENTS } from '../catalog/index.js';
+import { DEFAULT_RUNTIME_MODULE, type AnalysisOptions, type Site } from '../analysis/types.js';
+import { isLambdaPackage, lookupFor, projectPathOf } from '../project/index.js';
 
 export interface Analysis {
   /** Undefined when the text mentions no AWS module: nothing to find, so it is not parsed. */
@@ -11,17 +14,33 @@ export interface Analysis {
   readonly sites: Site[];
 }
 
-/** Could the text reach a catalog API at all? (The analysis' own pre-check, before the parse.) */
-export function mayHaveSites(text: string, runtimeModule: string): boolean {
-  return MODULE_FRAGMENTS.some(fragment => text.includes(fragment)) || text.includes(runtimeModule);
+/** A project import that cross-file analysis may follow (relative, or a bare name that could be a workspace package). */
+const PROJECT_IMPORT = /\b(?:from|require|import)\s*\(?\s*['"](\.{1,2}\/|[^'"./][^'"]*\/)/;
+
+/** Could the text reach a catalog API at all, here or through a project import? (Before the parse.) */
+export function mayHaveSites(text: string, runtimeModule: string, crossFile = false): boolean {
+  return MODULE_FRAGMENTS.some(fragment => text.includes(fragment)) || ENDPOINT_MARKERS.some(marker => text.includes(marker)) || text.includes(runtimeModule) || (crossFile && PROJECT_IMPORT.test(text));
+}
+
+export interface AnalyzeOptions extends AnalysisOptions {
+  /** Which sites count (the rules' selection for the chosen config); all when absent. */
+  readonly select?: (site: Site) => boolean;
+  /** Follow project imports as the rules do (default true for absolute paths). */
+  readonly crossFile?: boolean;
 }
 
 /** Throws (with `file:line:col`) when the text does not parse. */
-export function analyze(text: string, filename: string, rules: ReadonlySet<RuleName>, options: AnalysisOptions): Analysis {
-  if (!mayHaveSites(text, options.runtimeModule ?? DEFAULT_RUNTIME_MODULE)) return { parsed: undefined, sites: [] };
+export function analyze(text: string, filename: string, options: AnalyzeOptions): Analysis {
+  const absolute = isAbsolute(filename) ? filename : resolve(filename);
+  const crossFile = options.crossFile !== false;
+  if (!mayHaveSites(text, options.runtimeModule ?? DEFAULT_RUNTIME_MODULE, crossFile)) return { parsed: undefined, sites: [] };
   const parsed = parseSource(text, filename);
-  const sites = findSites({ ast: parsed.ast, scopeManager: parsed.scopeManager, text, filename }, options).filter(site => rules.has(site.rule));
-  return { parsed, sites };
+  const { select, crossFile: _crossFile, ...analysisOptions } = options;
+  const found = findSites(
+    { ast: parsed.ast, scopeManager: parsed.scopeManager, text, filename, projectPath: projectPathOf(absolute) },
+    { ...analysisOptions, ...(crossFile ? { project: lookupFor(absolute) } : {}), ...(isLambdaPackage(absolute) ? { lambdaPackage: true } : {}) },
+  );
+  return { parsed, sites: select ? found.filter(select) : found };
 }
 
 /** Names the code reads that no scope declares (globals), to catch a rewrite that moves a name out of its scope. */

@@ -17,6 +17,10 @@ export const MAX_PASSES = 3;
 export interface RewriteOptions {
   /** Rules whose sites are rewritten (and reported). */
   readonly rules: readonly RuleName[];
+  /** The rules' own selection (config and options, as `scan` applies them); every site of `rules` when absent. */
+  readonly select?: (site: Site) => boolean;
+  /** Follow project imports as the rules do (default true). */
+  readonly crossFile?: boolean;
   /** Module specifier the rewritten code imports the runtime from. */
   readonly runtimeModule?: string;
   /** Function names whose arguments run once. */
@@ -71,7 +75,8 @@ export function rewriteSource(source: string, filename: string, options: Rewrite
     ...(options.memoizers && options.memoizers.length > 0 ? { memoizers: options.memoizers } : {}),
     ...(options.availableModules ? { availableModules: options.availableModules } : {}),
   };
-  const run = (text: string): Analysis => analyze(text, filename, rules, analysisOptions);
+  const select = (site: Site): boolean => rules.has(site.rule) && (options.select?.(site) ?? true);
+  const run = (text: string): Analysis => analyze(text, filename, { ...analysisOptions, select, ...(options.crossFile === false ? { crossFile: false } : {}) });
 
   let analysis: Analysis;
   try {
