@@ -11,6 +11,7 @@ import { TRANSFORM_RULES } from '../rewrite/transforms.js';
 import type { FixArgs } from './args.js';
 import { unifiedDiff } from './diff.js';
 import { listSourceFiles, UsageError } from './files.js';
+import { listProjectFiles } from './project-files.js';
 import { toPosix } from './findings.js';
 import { dirtyFiles, gitRoot } from './git.js';
 import { EXIT, type Io } from './io.js';
@@ -38,8 +39,10 @@ export interface FixPlanResult {
   readonly summary: FixSummary;
 }
 
-export interface FixOptions extends Omit<FixArgs, 'command' | 'paths' | 'cwd'> {
+export interface FixOptions extends Omit<FixArgs, 'command' | 'paths' | 'cwd' | 'ignore' | 'progress'> {
   readonly paths: readonly string[];
+  /** `--ignore` globs, relative to the cwd. */
+  readonly ignore?: readonly string[];
   /** The compiled ESM runtime to vendor from (default: this package's dist/esm/src/runtime). */
   readonly runtimeDir?: string;
   readonly onFile?: (file: string) => void;
@@ -72,7 +75,7 @@ function defaultSharedModule(cwd: string): string {
 
 /** Compute every change `fix` would make, without writing anything. */
 export function planFix(cwd: string, options: FixOptions): FixPlanResult {
-  const files = options.files ?? listSourceFiles(cwd, options.paths);
+  const files = options.files ?? listSourceFiles(cwd, options.paths, { ignore: options.ignore ?? [] });
   const rules = TRANSFORM_RULES[options.transform];
   const vendorPath = options.vendorRuntime ? resolve(cwd, options.vendorRuntime) : undefined;
   const runtimeModuleFor = (file: string): string =>
@@ -254,8 +257,8 @@ export async function runFix(args: FixArgs, cwd: string, io: Io): Promise<number
       return EXIT.usage;
     }
   }
-  const files = listSourceFiles(cwd, args.paths);
-  const progress = createProgress(io, files.length, { enabled: !args.json });
+  const files = await listProjectFiles(cwd, args, io);
+  const progress = createProgress(io, files.length, { enabled: args.progress || (io.errIsTTY && !args.json) });
   let plan: FixPlanResult;
   try {
     plan = planFix(cwd, { ...args, files, onFile: file => progress.tick(file) });

@@ -1,7 +1,7 @@
-// Dispatch a parsed command line; usage errors print the usage and exit 2.
+// Dispatch a parsed command line; usage errors print the command's usage and exit 2.
 import { resolve } from 'node:path';
 import { meta } from '../index.js';
-import { parseCliArgs, USAGE } from './args.js';
+import { commandOf, parseCliArgs, usageOf } from './args.js';
 import { UsageError } from './files.js';
 import { runFix } from './fix.js';
 import { EXIT, type Io } from './io.js';
@@ -11,7 +11,7 @@ export async function run(argv: readonly string[], io: Io, cwd: string): Promise
   try {
     const args = parseCliArgs(argv);
     if (args.command === 'help') {
-      io.out(USAGE);
+      io.out(usageOf(args.topic));
       return EXIT.ok;
     }
     if (args.command === 'version') {
@@ -22,7 +22,7 @@ export async function run(argv: readonly string[], io: Io, cwd: string): Promise
     return args.command === 'scan' ? await runScan(args, where, io) : await runFix(args, where, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`aws-credentials: ${error.message}\n\n${USAGE}`);
+      io.err(`aws-credentials: ${error.message}\n\n${usageOf(commandOf(argv))}`);
       return EXIT.usage;
     }
     io.err(`aws-credentials: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
