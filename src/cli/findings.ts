@@ -13,6 +13,14 @@ export interface Finding {
   readonly rule: string;
   readonly messageId?: string;
   readonly message: string;
+  /** The rule's suggested edits (ESLint suggestions): source offsets and replacement text. */
+  readonly suggestions?: readonly FindingSuggestion[];
+}
+
+export interface FindingSuggestion {
+  readonly desc: string;
+  readonly range: readonly [number, number];
+  readonly text: string;
 }
 
 export interface FileError {
@@ -54,6 +62,9 @@ export function scanResultOf(cwd: string, filesScanned: number, results: readonl
         rule: message.ruleId.startsWith(`${prefix}/`) ? message.ruleId.slice(prefix.length + 1) : message.ruleId,
         ...(message.messageId ? { messageId: message.messageId } : {}),
         message: message.message,
+        ...(message.suggestions && message.suggestions.length > 0
+          ? { suggestions: message.suggestions.map(suggestion => ({ desc: suggestion.desc, range: suggestion.fix.range, text: suggestion.fix.text })) }
+          : {}),
       });
     }
   }
