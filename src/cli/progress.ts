@@ -16,7 +16,8 @@ export function createProgress(io: Io, total: number, options: { enabled: boolea
   if (!options.enabled || total < MIN_FILES) return SILENT;
   const now = options.now ?? Date.now;
   let count = 0;
-  let last = now();
+  // The first tick draws at once, so a long run shows it started; then at most every interval.
+  let last = Number.NEGATIVE_INFINITY;
   let drawn = false;
   const render = (): void => {
     const ratio = total === 0 ? 1 : count / total;
@@ -27,6 +28,7 @@ export function createProgress(io: Io, total: number, options: { enabled: boolea
       drawn = true;
     } else {
       io.err(`aws-credentials: ${count}/${total} files (${Math.round(ratio * 100)}%)\n`);
+      drawn = true;
     }
   };
   return {
@@ -39,10 +41,9 @@ export function createProgress(io: Io, total: number, options: { enabled: boolea
       }
     },
     done(): void {
-      if (drawn) {
-        render();
-        io.err('\n');
-      }
+      if (!drawn) return;
+      render();
+      if (io.errIsTTY) io.err('\n');
     },
   };
 }
