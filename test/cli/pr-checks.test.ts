@@ -3,8 +3,8 @@
 // fingerprints survive lines moving.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import ajvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { addedLines } from '../../src/cli/changed-lines.js';
 import { git, gitRepo, writeTree } from './helpers.js';
@@ -14,8 +14,9 @@ import { HANDLER, sampleApp } from './sample-app.js';
 const SCHEMAS = join(__dirname, '..', 'fixtures', 'schemas');
 
 function validator(file: string) {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
+  // CommonJS packages: their ESM default import is module.exports, which holds `default`.
+  const ajv = new ajvDraft04.default({ allErrors: true, strict: false });
+  ajvFormats.default(ajv);
   return ajv.compile(JSON.parse(readFileSync(join(SCHEMAS, file), 'utf8')));
 }
 
