@@ -17,10 +17,10 @@ import { dirtyFiles, gitRoot } from './git.js';
 import { EXIT, type Io } from './io.js';
 import { isTypeScript, nearestTsconfig, packageType, relativeSpecifier } from '../rewrite/module-style.js';
 import { newTypeErrors } from '../rewrite/project-step/typecheck.js';
-import { nearestPackageJson, withDependency } from './package-json.js';
 import { builtRuntimeDir } from './paths.js';
 import { createProgress } from './progress.js';
-import { shareProviders } from '../rewrite/project-step/share-providers.js';
+import { shareByPackage } from './share-by-package.js';
+import { dependencyChanges } from './dependencies.js';
 import { parseProblem } from './reparse.js';
 import { formatSummary, summaryCounts, type FileProblem, type FixSummary, type ManualNote } from './summary.js';
 import { buildVendoredRuntime, declarationFileFor, VENDOR_MARKER, vendorFormat } from './vendor-runtime.js';
@@ -50,13 +50,6 @@ export interface FixOptions extends Omit<FixArgs, 'command' | 'paths' | 'cwd' | 
   readonly files?: readonly string[];
 }
 
-/** Our own version for the runtime; for an SDK package, the range the project uses for client-sts (else ^3). */
-function rangeFor(manifestText: string, name: string): string {
-  if (name === meta.name) return `^${meta.version}`;
-  const manifest = JSON.parse(manifestText) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
-  return manifest.dependencies?.['@aws-sdk/client-sts'] ?? manifest.devDependencies?.['@aws-sdk/client-sts'] ?? '^3.0.0';
-}
-
 /**
  * Modules a fix may import: the project's dependencies, plus @aws-sdk/credential-providers where
  * it uses @aws-sdk/client-sts (fix adds it to package.json, in the same version range).
@@ -66,11 +59,6 @@ function availableModulesOf(file: string, noPackageJson: boolean): { availableMo
   if (!modules) return {};
   const canAdd = !noPackageJson && modules.includes('@aws-sdk/client-sts') && !modules.includes(PROVIDERS_MODULE);
   return { availableModules: canAdd ? [...modules, PROVIDERS_MODULE] : modules };
-}
-
-function defaultSharedModule(cwd: string): string {
-  const dir = existsSync(resolve(cwd, 'src')) ? 'src/' : '';
-  return `${dir}aws-credentials.shared.${existsSync(resolve(cwd, 'tsconfig.json')) ? 'ts' : 'js'}`;
 }
 
 /** Compute every change `fix` would make, without writing anything. */
@@ -142,13 +130,15 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
   }
   for (const { rewritten } of outputs.values()) rewrittenByRule.push(...rewritten);
 
-  // Identical providers across files -> one exported instance in the shared module.
-  const sharedModulePath = resolve(cwd, options.sharedModule ?? defaultSharedModule(cwd));
+  // Identical providers across files -> one exported instance in each package's shared module.
+  const root = gitRoot(cwd);
   const shared = options.noSharedModule
     ? undefined
-    : shareProviders({
+    : shareByPackage({
+        cwd,
+        root,
         files: new Map([...outputs].map(([file, { before, after }]) => [file, { before, after }])),
-        sharedModule: sharedModulePath,
+        ...(options.sharedModule ? { sharedModule: options.sharedModule } : {}),
         runtimeModuleFor,
         skipTypecheck: options.noTypecheck,
         installedLater,
@@ -168,11 +158,11 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
     for (const problem of shared.typeErrors) typeErrors.push({ ...problem, file: rel(problem.file) });
   }
   for (const [file, { before, after }] of outputs) changes.push({ file, before, after });
-  if (shared?.module) changes.push({ file: sharedModulePath, before: shared.module.before, after: shared.module.after });
+  for (const module of shared?.modules ?? []) changes.push({ file: module.file, before: module.before, after: module.after });
 
   // The runtime: vendored into the repository, or the package added to dependencies.
   let vendoredRuntime: string[] | undefined;
-  let packageJsonFile: string | undefined;
+  const packageJsonFiles: string[] = [];
   const usesRuntime = changes.length > 0;
   if (usesRuntime && vendorPath) {
     const format = vendorFormat(vendorPath, packageType(vendorPath));
@@ -191,26 +181,10 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
     }
   }
   if (usesRuntime && !options.noPackageJson) {
-    // The runtime package (unless vendored or replaced), and @aws-sdk/credential-providers where a
-    // rewritten AssumeRole call now imports it and the project does not depend on it yet.
-    const root = gitRoot(cwd);
-    const wanted = new Map<string, Set<string>>();
-    for (const [file, { before, after }] of outputs) {
-      const manifest = nearestPackageJson(file, root);
-      if (!manifest) continue;
-      const names = wanted.get(manifest) ?? new Set<string>();
-      if (!vendorPath && !options.runtimeModule) names.add(meta.name);
-      if (after.includes(PROVIDERS_MODULE) && !before.includes(PROVIDERS_MODULE)) names.add(PROVIDERS_MODULE);
-      wanted.set(manifest, names);
-    }
-    for (const [manifest, names] of wanted) {
-      const before = readFileSync(manifest, 'utf8');
-      let after = before;
-      for (const name of names) after = withDependency(after, name, rangeFor(after, name)) ?? after;
-      if (after !== before) {
-        changes.push({ file: manifest, before, after });
-        packageJsonFile = rel(manifest);
-      }
+    const runtimePackageModule = !vendorPath && !options.runtimeModule ? DEFAULT_RUNTIME_MODULE : undefined;
+    for (const change of dependencyChanges(changes, { root, runtimePackageModule })) {
+      changes.push(change);
+      packageJsonFiles.push(rel(change.file));
     }
   }
 
@@ -223,12 +197,12 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
     sitesRewrittenByRule: summaryCounts(rewrittenByRule),
     manual,
     errors,
-    shared: {
-      ...(shared?.module ? { module: rel(sharedModulePath) } : {}),
-      exports: Object.fromEntries(Object.entries(shared?.exports ?? {}).map(([name, users]) => [name, users.map(rel)])),
-    },
+    shared: (shared?.modules ?? []).map(module => ({
+      module: rel(module.file),
+      exports: Object.fromEntries(Object.entries(module.exports).map(([name, users]) => [name, users.map(rel)])),
+    })),
     typeErrors,
-    ...(packageJsonFile ? { packageJson: packageJsonFile } : {}),
+    packageJson: packageJsonFiles,
     ...(vendoredRuntime ? { vendoredRuntime } : {}),
   };
   return { changes, summary };
