@@ -5,6 +5,7 @@ import { relative, resolve } from 'node:path';
 import { DEFAULT_RUNTIME_MODULE } from '../analysis/types.js';
 import { meta } from '../index.js';
 import { projectModules } from '../rewrite/project-modules.js';
+import { mapLine } from '../rewrite/location.js';
 import { rewriteSource } from '../rewrite/rewrite-source.js';
 import { PROVIDERS_MODULE } from '../analysis/fix-plan/assume-role.js';
 import { TRANSFORM_RULES } from '../rewrite/transforms.js';
@@ -72,7 +73,9 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
 
   const findings: { rule: string }[] = [];
   const rewrittenByRule: { rule: string }[] = [];
-  const manual: ManualNote[] = [];
+  // Manual notes are positioned in the per-file rewrite; the written text may differ (the shared
+  // module step, or the rewrite dropped), so their lines are carried over at the end.
+  const manualByFile = new Map<string, { readonly original: string; readonly noted: string; readonly notes: readonly ManualNote[] }>();
   const errors: FileProblem[] = [];
   const outputs = new Map<string, { before: string; after: string; rewritten: readonly { rule: string }[] }>();
   for (const file of files) {
@@ -95,7 +98,8 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
       errors.push({ file: rel(file), ...result.error });
       continue;
     }
-    for (const note of result.manual) manual.push({ file: rel(file), line: note.line, column: note.column, rule: note.rule, reason: note.name ? `${note.name}: ${note.detail}` : note.detail });
+    const notes = result.manual.map(note => ({ file: rel(file), line: note.line, column: note.column, rule: note.rule, reason: note.name ? `${note.name}: ${note.detail}` : note.detail }));
+    if (notes.length > 0) manualByFile.set(file, { original: text, noted: result.text, notes });
     if (!result.changed) continue;
     const problem = parseProblem(file, result.text);
     if (problem) {
@@ -187,6 +191,11 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
       packageJsonFiles.push(rel(change.file));
     }
   }
+
+  const manual: ManualNote[] = [...manualByFile].flatMap(([file, { original, noted, notes }]) => {
+    const written = outputs.get(file)?.after ?? original;
+    return notes.map(note => ({ ...note, line: mapLine(noted, written, note.line) }));
+  });
 
   const summary: FixSummary = {
     dryRun: options.dryRun,
