@@ -18,13 +18,12 @@ import { dirtyFiles, gitRoot } from './git.js';
 import { EXIT, type Io } from './io.js';
 import { isTypeScript, nearestTsconfig, packageType, relativeSpecifier } from '../rewrite/module-style.js';
 import { newTypeErrors } from '../rewrite/project-step/typecheck.js';
-import { builtRuntimeDir } from './paths.js';
 import { createProgress } from './progress.js';
 import { shareByPackage } from './share-by-package.js';
 import { dependencyChanges } from './dependencies.js';
 import { parseProblem } from './reparse.js';
 import { formatSummary, summaryCounts, type FileProblem, type FixSummary, type ManualNote } from './summary.js';
-import { buildVendoredRuntime, declarationFileFor, VENDOR_MARKER, vendorFormat } from './vendor-runtime.js';
+import { declarationFileFor, VENDOR_MARKER, vendoredRuntime, vendorFormat } from './vendor-runtime.js';
 import { writeFileAtomic } from './write-file.js';
 
 export interface Change {
@@ -44,7 +43,7 @@ export interface FixOptions extends Omit<FixArgs, 'command' | 'paths' | 'cwd' | 
   readonly paths: readonly string[];
   /** `--ignore` globs, relative to the cwd. */
   readonly ignore?: readonly string[];
-  /** The compiled ESM runtime to vendor from (default: this package's dist/esm/src/runtime). */
+  /** The built vendored runtime files (default: this package's dist/vendor). */
   readonly runtimeDir?: string;
   readonly onFile?: (file: string) => void;
   /** The files to process, if already listed (absolute paths). */
@@ -165,22 +164,22 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
   for (const module of shared?.modules ?? []) changes.push({ file: module.file, before: module.before, after: module.after });
 
   // The runtime: vendored into the repository, or the package added to dependencies.
-  let vendoredRuntime: string[] | undefined;
+  let vendoredFiles: string[] | undefined;
   const packageJsonFiles: string[] = [];
   const usesRuntime = changes.length > 0;
   if (usesRuntime && vendorPath) {
     const format = vendorFormat(vendorPath, packageType(vendorPath));
-    const vendored = buildVendoredRuntime(options.runtimeDir ?? builtRuntimeDir('esm'), format);
+    const vendored = vendoredRuntime(format, options.runtimeDir);
     const wanted: [string, string][] = [[vendorPath, vendored.code]];
     const typescript = [...outputs.keys()].some(file => /\.(c|m)?tsx?$/.test(file)) || existsSync(resolve(cwd, 'tsconfig.json'));
     if (typescript && vendored.declarations) wanted.push([declarationFileFor(vendorPath), vendored.declarations]);
-    vendoredRuntime = [];
+    vendoredFiles = [];
     for (const [file, text] of wanted) {
       const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
       if (before !== undefined && !before.includes(VENDOR_MARKER)) {
         throw new UsageError(`${rel(file)} exists and was not written by --vendor-runtime; choose another path`);
       }
-      vendoredRuntime.push(rel(file));
+      vendoredFiles.push(rel(file));
       if (before !== text) changes.push({ file, before, after: text });
     }
   }
@@ -212,7 +211,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
     })),
     typeErrors,
     packageJson: packageJsonFiles,
-    ...(vendoredRuntime ? { vendoredRuntime } : {}),
+    ...(vendoredFiles ? { vendoredRuntime: vendoredFiles } : {}),
   };
   return { changes, summary };
 }
