@@ -1,6 +1,6 @@
 // What `scan` found, independent of how it is printed.
 import type { ESLint } from 'eslint';
-import { relative, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 
 export interface Finding {
   /** Path relative to the scan's cwd, with `/`. */
@@ -37,8 +37,11 @@ export interface ScanResult {
   readonly errors: readonly FileError[];
 }
 
+/** A file as reports name it: relative to the cwd with `/`, or absolute when it lies outside the cwd. */
 export function toPosix(cwd: string, file: string): string {
-  return relative(cwd, file).split(sep).join('/');
+  const path = relative(cwd, file);
+  if (path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path)) return file;
+  return path.split(sep).join('/');
 }
 
 export function scanResultOf(cwd: string, filesScanned: number, results: readonly ESLint.LintResult[], prefix: string): ScanResult {

@@ -1,7 +1,7 @@
 // `aws-credentials fix`: plan every change in memory (per-file rewrites, the shared module,
 // the vendored runtime, package.json), check each output parses, then write them atomically.
 import { existsSync, readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { DEFAULT_RUNTIME_MODULE } from '../analysis/types.js';
 import { meta } from '../index.js';
 import { projectModules } from '../rewrite/project-modules.js';
@@ -247,7 +247,7 @@ export async function runFix(args: FixArgs, cwd: string, io: Io): Promise<number
   } finally {
     progress.done();
   }
-  const failures = args.dryRun ? [] : writeChanges(plan.changes).map(failure => ({ ...failure, file: relative(cwd, failure.file) }));
+  const failures = args.dryRun ? [] : writeChanges(plan.changes).map(failure => ({ ...failure, file: toPosix(cwd, failure.file) }));
   const summary: FixSummary = { ...plan.summary, errors: [...plan.summary.errors, ...failures] };
   const diff = args.diff ? plan.changes.map(change => unifiedDiff(toPosix(cwd, change.file), change.before, change.after)).join('') : '';
   if (args.json) {

@@ -1,5 +1,6 @@
 // SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: one run, the plugin's rules
 // as reportingDescriptors (with helpUri from meta.docs.url), one result per finding.
+import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { meta, rules } from '../index.js';
 import { FINGERPRINT_KEY, fingerprints } from './fingerprint.js';
@@ -35,8 +36,9 @@ export function toSarif(result: ScanResult, cwd: string, texts: SourceTexts): ob
     };
   });
   const index = new Map<string, number>(descriptors.map((descriptor, position) => [descriptor.name, position]));
+  // Files outside the scanned folder are named by absolute file: URIs, the rest relative to it.
   const location = (file: string, region: Record<string, number>) => ({
-    physicalLocation: { artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' }, region },
+    physicalLocation: { artifactLocation: isAbsolute(file) ? { uri: pathToFileURL(file).href } : { uri: encodeURI(file), uriBaseId: '%SRCROOT%' }, region },
   });
   const hashes = fingerprints(result.findings, texts);
   const results = result.findings.map((finding, position) => ({

@@ -1,5 +1,5 @@
 // `aws-credentials scan`: the plugin's rules over the project through ESLint's Node API.
-import { resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { ESLint } from 'eslint';
 import { meta } from '../index.js';
 import type { ScanArgs } from './args.js';
@@ -24,7 +24,8 @@ export async function scanFiles(
 ): Promise<ScanResult> {
   if (files.length === 0) return { filesScanned: 0, findings: [], errors: [] };
   const eslint = new ESLint({
-    cwd,
+    // ESLint skips files outside its cwd (the config's base): lint from a folder holding them all.
+    cwd: commonFolder([cwd, ...files.map(file => dirname(file))]),
     overrideConfigFile: true,
     overrideConfig: scanConfig({ config: args.config, memoizers: args.memoizers }),
     ignore: false,
@@ -39,6 +40,15 @@ export async function scanFiles(
     for (const file of batch) onFile(file);
   }
   return scanResultOf(cwd, files.length, results, meta.namespace);
+}
+
+function commonFolder(folders: readonly string[]): string {
+  let common = resolve(folders[0]!);
+  for (const folder of folders.slice(1)) {
+    const target = resolve(folder);
+    while (target !== common && !target.startsWith(common.endsWith(sep) ? common : `${common}${sep}`)) common = dirname(common);
+  }
+  return common;
 }
 
 /** Only what the change touched: findings on added or changed lines, errors in changed files. */

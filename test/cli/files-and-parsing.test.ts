@@ -101,6 +101,13 @@ describe('which files', () => {
     expect((await cli(root, 'scan', 'nope/src')).stderr).toContain('no such file or folder: nope/src\n');
     expect((await cli(root, 'scan', absolute)).stderr).toContain(`no such file or folder: ${absolute}\n`);
   });
+
+  it('names files outside the working directory by their absolute path', async () => {
+    const elsewhere = tempDir();
+    writeTree(elsewhere, { 'handler.ts': HANDLER });
+    const { stdout } = await cli(tempDir(), 'scan', join(elsewhere, 'handler.ts'));
+    expect(stdout).toMatch(new RegExp(`^${join(elsewhere, 'handler.ts').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ no-per-request-credential-provider `, 'm'));
+  });
 });
 
 describe('help and progress', () => {
