@@ -16,8 +16,7 @@ export function createProgress(io: Io, total: number, options: { enabled: boolea
   if (!options.enabled || total < MIN_FILES) return SILENT;
   const now = options.now ?? Date.now;
   let count = 0;
-  // The first tick draws at once, so a long run shows it started; then at most every interval.
-  let last = Number.NEGATIVE_INFINITY;
+  let last = now();
   let drawn = false;
   const render = (): void => {
     const ratio = total === 0 ? 1 : count / total;
@@ -31,6 +30,7 @@ export function createProgress(io: Io, total: number, options: { enabled: boolea
       drawn = true;
     }
   };
+  render(); // at once, so a long run shows it started before the first file is done
   return {
     tick(): void {
       count += 1;
