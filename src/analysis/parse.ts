@@ -4,6 +4,7 @@
 // `return`) is parsed again with espree the way Node would load it, before it is called an error.
 import { analyze } from '@typescript-eslint/scope-manager';
 import { parse } from '@typescript-eslint/typescript-estree';
+import * as eslintScope from 'eslint-scope';
 import * as espree from 'espree';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findSites } from './sites.js';
@@ -58,6 +59,19 @@ export function parseJavaScript(text: string, filename: string, mode: JavaScript
   }) as unknown as TSESTree.Program;
 }
 
+/**
+ * ESLint's own scope analysis for espree's tree (typescript-eslint's expects typescript-estree's
+ * extra properties), in the mode it parsed in: CommonJS gets Node's function scope.
+ */
+export function javaScriptScopes(ast: TSESTree.Program, mode: JavaScriptMode): ScopeManagerLike {
+  return eslintScope.analyze(ast as never, {
+    ecmaVersion: 2026,
+    sourceType: mode,
+    nodejsScope: mode === 'commonjs',
+    childVisitorKeys: espree.VisitorKeys,
+  }) as unknown as ScopeManagerLike;
+}
+
 /** The first way Node loads the file that parses, or undefined when none does. */
 function nodeFallback(text: string, filename: string): { ast: TSESTree.Program; mode: JavaScriptMode } | undefined {
   for (const mode of javaScriptModes(filename)) {
@@ -74,7 +88,6 @@ function nodeFallback(text: string, filename: string): { ast: TSESTree.Program; 
 export function parseSource(text: string, filename: string): Parsed {
   const jsx = !isPlainTypeScript(filename);
   let ast: TSESTree.Program;
-  let sourceType: 'script' | 'module' | undefined;
   try {
     ast = parse(text, { jsx, range: true, loc: true, comment: true, tokens: true, filePath: filename }) as TSESTree.Program;
   } catch (error) {
@@ -84,11 +97,11 @@ export function parseSource(text: string, filename: string): Parsed {
       const where = e.lineNumber ? `${filename}:${e.lineNumber}:${(e.column ?? 0) + 1}` : `${filename}:1:1`;
       throw new SyntaxError(`${where} - cannot parse: ${e.message ?? String(error)}`, { cause: error });
     }
-    ast = fallback.ast;
-    sourceType = 'script';
+    collect(fallback.ast);
+    return { ast: fallback.ast, scopeManager: javaScriptScopes(fallback.ast, fallback.mode) };
   }
   collect(ast); // parent pointers, before anything walks up
-  sourceType ??= sourceTypeOf(filename, text, ast);
+  const sourceType = sourceTypeOf(filename, text, ast);
   const scopeManager = analyze(ast, { sourceType, jsxPragma: jsx ? 'React' : null }) as unknown as ScopeManagerLike;
   return { ast, scopeManager };
 }

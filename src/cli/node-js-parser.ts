@@ -1,10 +1,10 @@
 // The parser `scan` gives ESLint for JavaScript: espree, trying each way Node could load the file
 // (a module, then CommonJS: a sloppy-mode script where a top-level `return` is allowed), so valid
-// scripts are not reported as parse errors. The scope manager matches the mode that parsed.
-import { analyze } from '@typescript-eslint/scope-manager';
+// scripts are not reported as parse errors. The scope manager (ESLint's own) matches the mode
+// that parsed.
 import type { Linter } from 'eslint';
 import { VisitorKeys } from 'espree';
-import { javaScriptModes, parseJavaScript } from '../analysis/parse.js';
+import { javaScriptModes, javaScriptScopes, parseJavaScript } from '../analysis/parse.js';
 
 function parseForESLint(text: string, options: { filePath?: string } = {}): { ast: unknown; scopeManager: unknown; visitorKeys: unknown } {
   const filename = options.filePath ?? 'file.js';
@@ -13,8 +13,7 @@ function parseForESLint(text: string, options: { filePath?: string } = {}): { as
   for (const mode of modes.length > 0 ? modes : (['module'] as const)) {
     try {
       const ast = parseJavaScript(text, filename, mode);
-      const scopeManager = analyze(ast, { sourceType: mode === 'module' ? 'module' : 'script', globalReturn: mode === 'commonjs' });
-      return { ast, scopeManager, visitorKeys: VisitorKeys };
+      return { ast, scopeManager: javaScriptScopes(ast, mode), visitorKeys: VisitorKeys };
     } catch (error) {
       firstError ??= error; // the module error is the one to show for a file that is neither
     }

@@ -10,10 +10,10 @@ import { cli } from './run-cli.js';
 import { HANDLER, sampleApp } from './sample-app.js';
 
 const COMMONJS_RETURN = "const config = require('./config');\nif (!config.enabled) return;\nmodule.exports = { run: () => config };\n";
-const SLOPPY_SCRIPT = 'var mode = 010;\nwith (Math) {\n  window.area = PI * 2;\n}\n';
+const SLOPPY_SCRIPT = 'var mode = 010;\nfunction area(r, { scale }) {\n  with (Math) {\n    return PI * r * r * scale;\n  }\n}\nwindow.area = area;\n';
 const COMMONJS_FINDING = `const { fromIni } = require('@aws-sdk/credential-providers');
 if (process.env.DISABLED) return;
-exports.handler = async () => {
+exports.handler = async (event, context) => {
   const credentials = fromIni({ profile: 'dev' });
   return credentials();
 };
@@ -21,18 +21,24 @@ exports.handler = async () => {
 
 describe('JavaScript that Node runs is not a parse error', () => {
   it('scan: top-level return in CommonJS (.js and .cjs) and a sloppy-mode browser script exit 0', async () => {
-    const root = gitRepo({ 'lib/a.js': COMMONJS_RETURN, 'lib/b.cjs': COMMONJS_RETURN, 'public/legacy.js': SLOPPY_SCRIPT, 'lib/c.mjs': 'export const x = 1;\n' });
+    const root = gitRepo({
+      'lib/a.js': COMMONJS_RETURN,
+      'lib/b.cjs': COMMONJS_RETURN,
+      'public/legacy.js': SLOPPY_SCRIPT,
+      'lib/c.mjs': 'export const x = (a, [b]) => a + b;\n',
+      'lib/d.js': 'export function f(a, { b = 1 }, ...rest) {\n  return a + b + rest.length;\n}\n',
+    });
     const { code, stdout } = await cli(root, 'scan');
-    expect(stdout).toBe('No findings in 4 files.\n');
+    expect(stdout).toBe('No findings in 5 files.\n');
     expect(code).toBe(0);
   });
 
-  it('scan and fix still find and rewrite in a CommonJS file with a top-level return', async () => {
-    const root = gitRepo({ 'package.json': '{ "name": "app" }\n', 'handler.js': COMMONJS_FINDING });
+  it('scan and fix still find and rewrite in a CommonJS file with a top-level return, and in a sloppy script', async () => {
+    const root = gitRepo({ 'package.json': '{ "name": "app" }\n', 'handler.js': COMMONJS_FINDING, 'legacy.js': `var mode = 010;\n${COMMONJS_FINDING}` });
     const scan = await cli(root, 'scan', '--json');
-    expect(JSON.parse(scan.stdout).findings).toEqual([expect.objectContaining({ file: 'handler.js', line: 4 })]);
+    expect(JSON.parse(scan.stdout).findings).toEqual([expect.objectContaining({ file: 'handler.js', line: 4 }), expect.objectContaining({ file: 'legacy.js', line: 5 })]);
     const fix = await cli(root, 'fix', '--json', '--dry-run');
-    expect(JSON.parse(fix.stdout)).toMatchObject({ filesRewritten: ['handler.js'], errors: [] });
+    expect(JSON.parse(fix.stdout)).toMatchObject({ filesRewritten: ['handler.js', 'legacy.js'], errors: [] });
   });
 
   it('a real syntax error is still one, with its line, and .mjs stays strict', async () => {
