@@ -36,7 +36,9 @@ export function addedLines(diff: string): Map<string, Set<number>> {
 export function changedLinesSince(cwd: string, ref: string): ChangedLines {
   let root: string;
   try {
-    root = git(cwd, ['rev-parse', '--show-toplevel']).trim();
+    // The root as a path from the cwd (not git's real path), so it compares equal to the listed
+    // files when the cwd is reached through a symlink.
+    root = resolve(cwd, git(cwd, ['rev-parse', '--show-cdup']).trim() || '.');
   } catch {
     throw new UsageError(`--changed-since needs a git repository (${cwd} is not in one)`);
   }

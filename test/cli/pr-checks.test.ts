@@ -1,13 +1,13 @@
 // Pull-request checks: `scan --changed-since` reports only what a change touched; rdjson and
 // SARIF output validate against the published schemas (stored in test/fixtures/schemas); SARIF
 // fingerprints survive lines moving.
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { addedLines } from '../../src/cli/changed-lines.js';
-import { git, gitRepo, writeTree } from './helpers.js';
+import { git, gitRepo, tempDir, writeTree } from './helpers.js';
 import { cli } from './run-cli.js';
 import { HANDLER, sampleApp } from './sample-app.js';
 
@@ -58,6 +58,15 @@ describe('scan --changed-since', () => {
     const unknown = await cli(root, 'scan', '--changed-since', 'no-such-branch');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--changed-since no-such-branch');
+  });
+
+  it('works from a subfolder reached through a symlink', async () => {
+    const root = gitRepo({ 'app/src/legacy.ts': legacy });
+    writeTree(root, { 'app/src/new.ts': legacy });
+    const link = join(tempDir(), 'link');
+    symlinkSync(root, link);
+    const { stdout } = await cli(join(link, 'app'), 'scan', '--json', '--changed-since', 'HEAD');
+    expect(JSON.parse(stdout).findings.map((finding: { file: string }) => finding.file)).toEqual(['src/new.ts']);
   });
 
   it('reads the added lines of a zero-context diff', () => {
