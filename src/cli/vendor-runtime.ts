@@ -4,6 +4,7 @@
 // with it; here they are only read and given a header naming the version.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UsageError } from './files.js';
 import { PACKAGE_NAME, packageRoot, packageVersion } from './paths.js';
 
 export const VENDOR_MARKER = 'Vendored by `aws-credentials fix --vendor-runtime`';
@@ -37,7 +38,8 @@ export function vendoredRuntime(format: 'esm' | 'cjs', vendorDir: string = built
   const codeFile = join(vendorDir, VENDORED_FILES[format]);
   const declarationsFile = join(vendorDir, VENDORED_FILES.declarations);
   for (const file of [codeFile, declarationsFile]) {
-    if (!existsSync(file)) throw new Error(`the built runtime is missing (${file}); build the package (npm run build) or reinstall it`);
+    // Named without a stack trace: the install is incomplete, not the code broken.
+    if (!existsSync(file)) throw new UsageError(`the built runtime is missing (${file}); build the package (npm run build) or reinstall it`);
   }
   return {
     code: `${header(format)}\n${readFileSync(codeFile, 'utf8')}`,
