@@ -1,7 +1,9 @@
-// Builds dist/esm (ESM + .d.ts) and dist/cjs (CommonJS) from the same sources with tsc.
+// Builds dist/esm (ESM + .d.ts) and dist/cjs (CommonJS) from the same sources with tsc, and
+// dist/vendor: the runtime bundled into one file per module format for `fix --vendor-runtime`.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { buildVendoredRuntime } from './vendor-runtime.mjs';
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const run = (args) => execFileSync(process.execPath, [tsc, ...args], { stdio: 'inherit' });
@@ -13,3 +15,4 @@ for (const [dir, type] of [['dist/esm', 'module'], ['dist/cjs', 'commonjs']]) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}/package.json`, JSON.stringify({ type }) + '\n');
 }
+buildVendoredRuntime(process.cwd(), 'dist/vendor');

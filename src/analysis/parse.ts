@@ -1,7 +1,11 @@
 // Parse a file the way the codemods need it: typescript-estree with ranges, comments, tokens and
-// parent pointers, and the scope manager for the same tree.
+// parent pointers, and the scope manager for the same tree. JavaScript that typescript-estree
+// rejects but Node runs (sloppy-mode scripts: legacy octals, `with`; CommonJS with a top-level
+// `return`) is parsed again with espree the way Node would load it, before it is called an error.
 import { analyze } from '@typescript-eslint/scope-manager';
 import { parse } from '@typescript-eslint/typescript-estree';
+import * as eslintScope from 'eslint-scope';
+import * as espree from 'espree';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findSites } from './sites.js';
 import type { AnalysisOptions, ScopeManagerLike, Site } from './types.js';
@@ -28,15 +32,73 @@ function sourceTypeOf(filename: string, text: string, ast: TSESTree.Program): 's
   return /\brequire\s*\(|\bmodule\.exports\b|\bexports\.[\w$]+\s*=/.test(text) ? 'script' : 'module';
 }
 
+export type JavaScriptMode = 'module' | 'commonjs' | 'script';
+
+/**
+ * How Node could load a JavaScript file, in the order to try: `.mjs` only as a module, `.cjs` only
+ * as CommonJS (a sloppy script with top-level `return`), `.js`/`.jsx` as a module first (ESM syntax
+ * detection), then CommonJS. TypeScript files have no such fallback.
+ */
+export function javaScriptModes(filename: string): readonly JavaScriptMode[] {
+  if (/\.mjs$/.test(filename)) return ['module'];
+  if (/\.cjs$/.test(filename)) return ['commonjs'];
+  if (/\.jsx?$/.test(filename)) return ['module', 'commonjs'];
+  return [];
+}
+
+/** espree's ESTree (with ranges, locations, tokens and comments) for one way Node loads a file. */
+export function parseJavaScript(text: string, filename: string, mode: JavaScriptMode): TSESTree.Program {
+  return espree.parse(text, {
+    ecmaVersion: 'latest',
+    sourceType: mode,
+    ecmaFeatures: { jsx: !/\.(c|m)js$/.test(filename), globalReturn: mode === 'commonjs' },
+    range: true,
+    loc: true,
+    tokens: true,
+    comment: true,
+  }) as unknown as TSESTree.Program;
+}
+
+/**
+ * ESLint's own scope analysis for espree's tree (typescript-eslint's expects typescript-estree's
+ * extra properties), in the mode it parsed in: CommonJS gets Node's function scope.
+ */
+export function javaScriptScopes(ast: TSESTree.Program, mode: JavaScriptMode): ScopeManagerLike {
+  return eslintScope.analyze(ast as never, {
+    ecmaVersion: 2026,
+    sourceType: mode,
+    nodejsScope: mode === 'commonjs',
+    childVisitorKeys: espree.VisitorKeys,
+  }) as unknown as ScopeManagerLike;
+}
+
+/** The first way Node loads the file that parses, or undefined when none does. */
+function nodeFallback(text: string, filename: string): { ast: TSESTree.Program; mode: JavaScriptMode } | undefined {
+  for (const mode of javaScriptModes(filename)) {
+    if (mode === 'module') continue; // typescript-estree already parsed it as one
+    try {
+      return { ast: parseJavaScript(text, filename, mode), mode };
+    } catch {
+      // try the next mode
+    }
+  }
+  return undefined;
+}
+
 export function parseSource(text: string, filename: string): Parsed {
   const jsx = !isPlainTypeScript(filename);
   let ast: TSESTree.Program;
   try {
     ast = parse(text, { jsx, range: true, loc: true, comment: true, tokens: true, filePath: filename }) as TSESTree.Program;
   } catch (error) {
-    const e = error as { lineNumber?: number; column?: number; message?: string };
-    const where = e.lineNumber ? `${filename}:${e.lineNumber}:${(e.column ?? 0) + 1}` : `${filename}:1:1`;
-    throw new SyntaxError(`${where} - cannot parse: ${e.message ?? String(error)}`, { cause: error });
+    const fallback = nodeFallback(text, filename);
+    if (!fallback) {
+      const e = error as { lineNumber?: number; column?: number; message?: string };
+      const where = e.lineNumber ? `${filename}:${e.lineNumber}:${(e.column ?? 0) + 1}` : `${filename}:1:1`;
+      throw new SyntaxError(`${where} - cannot parse: ${e.message ?? String(error)}`, { cause: error });
+    }
+    collect(fallback.ast);
+    return { ast: fallback.ast, scopeManager: javaScriptScopes(fallback.ast, fallback.mode) };
   }
   collect(ast); // parent pointers, before anything walks up
   const sourceType = sourceTypeOf(filename, text, ast);

@@ -1,28 +1,31 @@
-// Command-line parsing with node:util parseArgs, and the usage text.
+// Command-line parsing with node:util parseArgs, and the usage text of each command.
 import { parseArgs } from 'node:util';
 import { UsageError } from './files.js';
 import { TRANSFORM_NAMES, type TransformName } from '../rewrite/transforms.js';
 
-export const USAGE = `Usage: aws-credentials <command> [options] [paths...]
+const FILES_NOTE = `Paths default to the current folder. Inside a git repository the files are git's
+(tracked and untracked, .gitignore respected; outside git the .gitignore files are read);
+node_modules, dist, build, coverage, .next and cdk.out are always skipped, and so are the
+\`ignores\` of the project's eslint.config.* and every --ignore glob.`;
 
-Commands:
-  scan [paths]   Report credential providers, STS calls and SDK clients built per request
-                 (the plugin's rules with a built-in config; no ESLint config needed).
-                 Exit 0: clean, 1: findings, 2: usage error or unparsable files only.
-  fix [paths]    Rewrite them to shared, auto-refreshing instances (the codemods), then
-                 merge identical providers across files into one shared module.
-                 Exit 0: done, 1: some files could not be processed, 2: usage error.
+const COMMON_OPTIONS = `Common options:
+  --ignore <glob>             Skip matching files or folders (repeatable; relative to --cwd)
+  --memoizers <a,b>           Your memoizing functions (their arguments run once)
+  --progress                  Progress on stderr even when it is not a terminal
+  --cwd <dir>                 Run as if started in <dir>
+  -h, --help                  Show this help
+  -v, --version               Print the version`;
 
-Paths default to the current folder. Inside a git repository the files are git's
-(tracked and untracked, .gitignore respected); node_modules, dist, build, coverage,
-.next and cdk.out are always skipped.
-
-scan options:
-  --format <text|json|sarif>  Output format (default text); --json is --format json
+const SCAN_OPTIONS = `scan options:
+  --format <text|json|sarif|rdjson>
+                              Output format (default text); --json is --format json;
+                              rdjson is reviewdog's diagnostic format, with suggested changes
   --config <recommended|strict>
                               Rule set (default recommended: the high-precision rules)
+  --changed-since <git-ref>   Report only findings on lines added or changed since the merge
+                              base with <git-ref> (commits, work tree and untracked files)`;
 
-fix options:
+const FIX_OPTIONS = `fix options:
   --dry-run                   Write nothing; print the summary (and --diff) only
   --diff                      Print a unified diff of every change
   --json                      Print the summary as JSON (no progress output)
@@ -34,29 +37,81 @@ fix options:
   --vendor-runtime <file>     Write the runtime into the repository as one dependency-free
                               file (.js, .mjs or .cjs; with a .d.ts in TypeScript projects)
                               and import it by relative path instead of adding a dependency
-  --shared-module <file>      Module that holds providers shared across files
-                              (default src/aws-credentials.shared.ts, or .js in JS projects)
+  --shared-module <file>      Module that holds providers shared across files (default: in
+                              each package's source folder, aws-credentials.shared.ts or .js)
   --no-shared-module          Do not merge identical providers across files
   --no-package-json           Do not add dependencies to package.json
   --no-typecheck              Skip the TypeScript check of rewritten files (by default a file
-                              whose rewrite adds a type error under its tsconfig is skipped)
+                              whose rewrite adds a type error under its tsconfig is skipped)`;
 
-Common options:
-  --memoizers <a,b>           Your memoizing functions (their arguments run once)
-  --cwd <dir>                 Run as if started in <dir>
-  -h, --help                  Show this help
-  -v, --version               Print the version
+export const USAGE = `Usage: aws-credentials <command> [options] [paths...]
+
+Commands:
+  scan [paths]   Report credential providers, STS calls and SDK clients built per request
+                 (the plugin's rules with a built-in config; no ESLint config needed).
+                 Exit 0: clean, 1: findings, 2: usage error or unparsable files only.
+  fix [paths]    Rewrite them to shared, auto-refreshing instances (the codemods), then
+                 merge identical providers across files into one shared module.
+                 Exit 0: done, 1: some files could not be processed, 2: usage error.
+
+Run \`aws-credentials <command> --help\` for the options of one command.
+
+${FILES_NOTE}
+
+${SCAN_OPTIONS}
+
+${FIX_OPTIONS}
+
+${COMMON_OPTIONS}
 `;
+
+export const SCAN_USAGE = `Usage: aws-credentials scan [options] [paths...]
+
+Report credential providers, STS calls and SDK clients built per request, with the plugin's
+rules and a built-in config (no ESLint config needed).
+Exit 0: clean, 1: findings, 2: usage error or unparsable files only.
+
+${FILES_NOTE}
+
+${SCAN_OPTIONS}
+
+${COMMON_OPTIONS}
+`;
+
+export const FIX_USAGE = `Usage: aws-credentials fix [options] [paths...]
+
+Rewrite what \`scan\` reports to shared, auto-refreshing instances, then merge identical
+providers across files into one shared module per package.
+Exit 0: done, 1: some files could not be processed, 2: usage error.
+
+${FILES_NOTE}
+
+${FIX_OPTIONS}
+
+${COMMON_OPTIONS}
+`;
+
+export type Command = 'scan' | 'fix';
+
+export function usageOf(command: Command | undefined): string {
+  return command === 'scan' ? SCAN_USAGE : command === 'fix' ? FIX_USAGE : USAGE;
+}
 
 export interface CommonArgs {
   readonly paths: string[];
   readonly cwd?: string;
   readonly memoizers: string[];
+  /** Globs of files and folders to skip, relative to the cwd. */
+  readonly ignore: string[];
+  /** Progress on stderr even when it is not a terminal. */
+  readonly progress: boolean;
 }
+export type ScanFormat = 'text' | 'json' | 'sarif' | 'rdjson';
 export interface ScanArgs extends CommonArgs {
   readonly command: 'scan';
-  readonly format: 'text' | 'json' | 'sarif';
+  readonly format: ScanFormat;
   readonly config: 'recommended' | 'strict';
+  readonly changedSince?: string;
 }
 export interface FixArgs extends CommonArgs {
   readonly command: 'fix';
@@ -72,16 +127,23 @@ export interface FixArgs extends CommonArgs {
   readonly noPackageJson: boolean;
   readonly noTypecheck: boolean;
 }
-export type Args = ScanArgs | FixArgs | { readonly command: 'help' } | { readonly command: 'version' };
+export type Args =
+  | ScanArgs
+  | FixArgs
+  | { readonly command: 'help'; readonly topic?: Command }
+  | { readonly command: 'version' };
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   cwd: { type: 'string' },
   memoizers: { type: 'string' },
+  ignore: { type: 'string', multiple: true },
+  progress: { type: 'boolean' },
   format: { type: 'string' },
   json: { type: 'boolean' },
   config: { type: 'string' },
+  'changed-since': { type: 'string' },
   'dry-run': { type: 'boolean' },
   diff: { type: 'boolean' },
   force: { type: 'boolean' },
@@ -94,13 +156,18 @@ const OPTIONS = {
   'no-typecheck': { type: 'boolean' },
 } as const;
 
-const SCAN_ONLY = ['format', 'config'] as const;
+const SCAN_ONLY = ['format', 'config', 'changed-since'] as const;
 const FIX_ONLY = ['dry-run', 'diff', 'force', 'transform', 'runtime-module', 'vendor-runtime', 'shared-module', 'no-shared-module', 'no-package-json', 'no-typecheck'] as const;
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
+}
+
+/** The command named on a command line, if any (so a usage error can print that command's help). */
+export function commandOf(argv: readonly string[]): Command | undefined {
+  return argv.find((arg): arg is Command => arg === 'scan' || arg === 'fix');
 }
 
 export function parseCliArgs(argv: readonly string[]): Args {
@@ -111,11 +178,13 @@ export function parseCliArgs(argv: readonly string[]): Args {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  if (values.help) return { command: 'help' };
-  if (values.version) return { command: 'version' };
   const [command, ...paths] = positionals;
+  if (values.help || command === 'help') {
+    const topic = command === 'help' ? paths[0] : command;
+    return topic === 'scan' || topic === 'fix' ? { command: 'help', topic } : { command: 'help' };
+  }
+  if (values.version) return { command: 'version' };
   if (command === undefined) throw new UsageError('missing command: scan or fix');
-  if (command === 'help') return { command: 'help' };
   if (command !== 'scan' && command !== 'fix') throw new UsageError(`unknown command ${JSON.stringify(command)}: use scan or fix`);
   const misplaced = (command === 'scan' ? FIX_ONLY : SCAN_ONLY).filter(name => values[name] !== undefined);
   if (misplaced.length > 0) throw new UsageError(`--${misplaced[0]} is not an option of ${command}`);
@@ -123,14 +192,18 @@ export function parseCliArgs(argv: readonly string[]): Args {
     paths,
     ...(values.cwd ? { cwd: values.cwd } : {}),
     memoizers: (values.memoizers ?? '').split(',').map(name => name.trim()).filter(Boolean),
+    ignore: (values.ignore ?? []).filter(Boolean),
+    progress: values.progress === true,
   };
   if (command === 'scan') {
     if (values.json && values.format && values.format !== 'json') throw new UsageError('--json and --format disagree');
+    if (values['changed-since'] === '') throw new UsageError('--changed-since needs a git ref (a branch, tag or commit)');
     return {
       command,
       ...common,
-      format: values.json ? 'json' : oneOf('format', values.format, ['text', 'json', 'sarif'] as const, 'text'),
+      format: values.json ? 'json' : oneOf('format', values.format, ['text', 'json', 'sarif', 'rdjson'] as const, 'text'),
       config: oneOf('config', values.config, ['recommended', 'strict'] as const, 'recommended'),
+      ...(values['changed-since'] ? { changedSince: values['changed-since'] } : {}),
     };
   }
   if (values['vendor-runtime'] && values['runtime-module']) throw new UsageError('use either --vendor-runtime or --runtime-module, not both');

@@ -1,8 +1,11 @@
 // The flat config `scan` lints with, so it works in a repository without any ESLint config:
-// espree (JSX on) for JavaScript, @typescript-eslint/parser for TypeScript, the plugin's rules.
+// espree for JavaScript the way Node loads it (.mjs a module, .cjs CommonJS with top-level
+// `return`, .js/.jsx a module or else a sloppy-mode script), @typescript-eslint/parser for
+// TypeScript, the plugin's rules.
 import tsParser from '@typescript-eslint/parser';
 import type { Linter } from 'eslint';
 import plugin, { configs, meta, type ConfigName } from '../index.js';
+import { nodeJsParser } from './node-js-parser.js';
 
 export interface ScanConfigOptions {
   readonly config: ConfigName;
@@ -17,13 +20,13 @@ export function scanConfig(options: ScanConfigOptions): Linter.Config[] {
   return [
     {
       name: 'aws-credentials/scan/javascript',
-      files: ['**/*.js', '**/*.mjs', '**/*.jsx'],
-      languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
+      files: ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'],
+      languageOptions: { ecmaVersion: 'latest', parser: nodeJsParser },
     },
     {
       name: 'aws-credentials/scan/commonjs',
       files: ['**/*.cjs'],
-      languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs', parserOptions: { ecmaFeatures: { jsx: true } } },
+      languageOptions: { sourceType: 'commonjs' },
     },
     {
       name: 'aws-credentials/scan/typescript',

@@ -1,8 +1,11 @@
 // Which files `scan` and `fix` look at: git's view of the tree inside a repository (so
-// `.gitignore` is respected), a plain walk elsewhere; build output and dependencies never.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+// `.gitignore` is respected), a walk that reads `.gitignore` files elsewhere; build output and
+// dependencies never; minus the caller's ignore globs.
+import { existsSync, statSync } from 'node:fs';
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { gitRoot, listGitFiles } from './git.js';
+import { walkFiles } from './gitignore-walk.js';
+import { globFilter, type PathFilter } from './ignore-globs.js';
 
 export const SOURCE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.tsx', '.mts', '.cts'] as const;
 
@@ -16,34 +19,27 @@ function inSkippedDir(relativePath: string): boolean {
   return relativePath.split(/[\\/]/).slice(0, -1).some(part => SKIPPED_DIRS.has(part));
 }
 
-function walk(dir: string, out: string[]): void {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(full, out);
-    } else if (entry.isFile()) {
-      out.push(full);
-    }
-  }
-}
-
 export class UsageError extends Error {}
+
+export interface ListOptions {
+  /** Globs relative to `cwd` (`--ignore`); they apply to explicitly named files too. */
+  readonly ignore?: readonly string[];
+  /** More ignored files (ESLint's `ignores`), asked with absolute paths. */
+  readonly ignored?: (file: string) => boolean;
+}
 
 /**
  * Absolute paths of the source files under `paths` (files or folders, relative to `cwd`;
- * default `.`), sorted, without duplicates. A path named explicitly as a file is always taken.
+ * default `.`), sorted, without duplicates. A path named explicitly as a file is always taken,
+ * unless an ignore glob names it.
  */
-export function listSourceFiles(cwd: string, paths: readonly string[]): string[] {
-  const targets = (paths.length > 0 ? paths : ['.']).map(path => (isAbsolute(path) ? path : resolve(cwd, path)));
-  for (const target of targets) {
-    if (!existsSync(target)) throw new UsageError(`no such file or folder: ${relative(cwd, target) || target}`);
-  }
+export function listSourceFiles(cwd: string, paths: readonly string[], options: ListOptions = {}): string[] {
+  const given = paths.length > 0 ? paths : ['.'];
+  const targets = given.map(path => (isAbsolute(path) ? path : resolve(cwd, path)));
+  given.forEach((path, index) => {
+    // As the user wrote it: an absolute path stays absolute.
+    if (!existsSync(targets[index]!)) throw new UsageError(`no such file or folder: ${path}`);
+  });
   const found = new Set<string>();
   const inGit = gitRoot(cwd) !== undefined;
   const gitFiles = inGit ? listGitFiles(cwd, targets.map(target => relative(cwd, target) || '.')) : undefined;
@@ -54,18 +50,17 @@ export function listSourceFiles(cwd: string, paths: readonly string[]): string[]
     }
   } else {
     for (const target of targets) {
-      if (statSync(target).isDirectory()) {
-        const out: string[] = [];
-        walk(target, out);
-        for (const file of out) found.add(file);
-      }
+      if (statSync(target).isDirectory()) for (const file of walkFiles(target, SKIPPED_DIRS)) found.add(file);
     }
   }
   for (const target of targets) {
     if (statSync(target).isFile()) found.add(target);
   }
   const explicit = new Set(targets);
+  const globbed: PathFilter = globFilter(options.ignore ?? []);
+  const posix = (file: string): string => relative(cwd, file).split(sep).join('/');
   return [...found]
-    .filter(file => isSourceFile(file) && (explicit.has(file) || !inSkippedDir(relative(cwd, file).split(sep).join('/'))))
+    .filter(file => isSourceFile(file) && (explicit.has(file) || !inSkippedDir(posix(file))))
+    .filter(file => !globbed(posix(file)) && !(options.ignored?.(file) ?? false))
     .sort();
 }

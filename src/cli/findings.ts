@@ -1,6 +1,6 @@
 // What `scan` found, independent of how it is printed.
 import type { ESLint } from 'eslint';
-import { relative, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 
 export interface Finding {
   /** Path relative to the scan's cwd, with `/`. */
@@ -13,6 +13,14 @@ export interface Finding {
   readonly rule: string;
   readonly messageId?: string;
   readonly message: string;
+  /** The rule's suggested edits (ESLint suggestions): source offsets and replacement text. */
+  readonly suggestions?: readonly FindingSuggestion[];
+}
+
+export interface FindingSuggestion {
+  readonly desc: string;
+  readonly range: readonly [number, number];
+  readonly text: string;
 }
 
 export interface FileError {
@@ -29,8 +37,11 @@ export interface ScanResult {
   readonly errors: readonly FileError[];
 }
 
+/** A file as reports name it: relative to the cwd with `/`, or absolute when it lies outside the cwd. */
 export function toPosix(cwd: string, file: string): string {
-  return relative(cwd, file).split(sep).join('/');
+  const path = relative(cwd, file);
+  if (path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path)) return file;
+  return path.split(sep).join('/');
 }
 
 export function scanResultOf(cwd: string, filesScanned: number, results: readonly ESLint.LintResult[], prefix: string): ScanResult {
@@ -54,6 +65,9 @@ export function scanResultOf(cwd: string, filesScanned: number, results: readonl
         rule: message.ruleId.startsWith(`${prefix}/`) ? message.ruleId.slice(prefix.length + 1) : message.ruleId,
         ...(message.messageId ? { messageId: message.messageId } : {}),
         message: message.message,
+        ...(message.suggestions && message.suggestions.length > 0
+          ? { suggestions: message.suggestions.map(suggestion => ({ desc: suggestion.desc, range: suggestion.fix.range, text: suggestion.fix.text })) }
+          : {}),
       });
     }
   }

@@ -1,28 +1,29 @@
 // `aws-credentials fix`: plan every change in memory (per-file rewrites, the shared module,
 // the vendored runtime, package.json), check each output parses, then write them atomically.
 import { existsSync, readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { DEFAULT_RUNTIME_MODULE } from '../analysis/types.js';
 import { meta } from '../index.js';
 import { projectModules } from '../rewrite/project-modules.js';
+import { mapLine } from '../rewrite/location.js';
 import { rewriteSource } from '../rewrite/rewrite-source.js';
 import { PROVIDERS_MODULE } from '../analysis/fix-plan/assume-role.js';
 import { TRANSFORM_RULES } from '../rewrite/transforms.js';
 import type { FixArgs } from './args.js';
 import { unifiedDiff } from './diff.js';
 import { listSourceFiles, UsageError } from './files.js';
+import { listProjectFiles } from './project-files.js';
 import { toPosix } from './findings.js';
 import { dirtyFiles, gitRoot } from './git.js';
 import { EXIT, type Io } from './io.js';
 import { isTypeScript, nearestTsconfig, packageType, relativeSpecifier } from '../rewrite/module-style.js';
 import { newTypeErrors } from '../rewrite/project-step/typecheck.js';
-import { nearestPackageJson, withDependency } from './package-json.js';
-import { builtRuntimeDir } from './paths.js';
 import { createProgress } from './progress.js';
-import { shareProviders } from '../rewrite/project-step/share-providers.js';
+import { shareByPackage } from './share-by-package.js';
+import { dependencyChanges } from './dependencies.js';
 import { parseProblem } from './reparse.js';
 import { formatSummary, summaryCounts, type FileProblem, type FixSummary, type ManualNote } from './summary.js';
-import { buildVendoredRuntime, declarationFileFor, VENDOR_MARKER, vendorFormat } from './vendor-runtime.js';
+import { declarationFileFor, VENDOR_MARKER, vendoredRuntime, vendorFormat } from './vendor-runtime.js';
 import { writeFileAtomic } from './write-file.js';
 
 export interface Change {
@@ -38,20 +39,15 @@ export interface FixPlanResult {
   readonly summary: FixSummary;
 }
 
-export interface FixOptions extends Omit<FixArgs, 'command' | 'paths' | 'cwd'> {
+export interface FixOptions extends Omit<FixArgs, 'command' | 'paths' | 'cwd' | 'ignore' | 'progress'> {
   readonly paths: readonly string[];
-  /** The compiled ESM runtime to vendor from (default: this package's dist/esm/src/runtime). */
+  /** `--ignore` globs, relative to the cwd. */
+  readonly ignore?: readonly string[];
+  /** The built vendored runtime files (default: this package's dist/vendor). */
   readonly runtimeDir?: string;
   readonly onFile?: (file: string) => void;
   /** The files to process, if already listed (absolute paths). */
   readonly files?: readonly string[];
-}
-
-/** Our own version for the runtime; for an SDK package, the range the project uses for client-sts (else ^3). */
-function rangeFor(manifestText: string, name: string): string {
-  if (name === meta.name) return `^${meta.version}`;
-  const manifest = JSON.parse(manifestText) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
-  return manifest.dependencies?.['@aws-sdk/client-sts'] ?? manifest.devDependencies?.['@aws-sdk/client-sts'] ?? '^3.0.0';
 }
 
 /**
@@ -65,14 +61,9 @@ function availableModulesOf(file: string, noPackageJson: boolean): { availableMo
   return { availableModules: canAdd ? [...modules, PROVIDERS_MODULE] : modules };
 }
 
-function defaultSharedModule(cwd: string): string {
-  const dir = existsSync(resolve(cwd, 'src')) ? 'src/' : '';
-  return `${dir}aws-credentials.shared.${existsSync(resolve(cwd, 'tsconfig.json')) ? 'ts' : 'js'}`;
-}
-
 /** Compute every change `fix` would make, without writing anything. */
 export function planFix(cwd: string, options: FixOptions): FixPlanResult {
-  const files = options.files ?? listSourceFiles(cwd, options.paths);
+  const files = options.files ?? listSourceFiles(cwd, options.paths, { ignore: options.ignore ?? [] });
   const rules = TRANSFORM_RULES[options.transform];
   const vendorPath = options.vendorRuntime ? resolve(cwd, options.vendorRuntime) : undefined;
   const runtimeModuleFor = (file: string): string =>
@@ -81,7 +72,9 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
 
   const findings: { rule: string }[] = [];
   const rewrittenByRule: { rule: string }[] = [];
-  const manual: ManualNote[] = [];
+  // Manual notes are positioned in the per-file rewrite; the written text may differ (the shared
+  // module step, or the rewrite dropped), so their lines are carried over at the end.
+  const manualByFile = new Map<string, { readonly original: string; readonly noted: string; readonly notes: readonly ManualNote[] }>();
   const errors: FileProblem[] = [];
   const outputs = new Map<string, { before: string; after: string; rewritten: readonly { rule: string }[] }>();
   for (const file of files) {
@@ -104,7 +97,8 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
       errors.push({ file: rel(file), ...result.error });
       continue;
     }
-    for (const note of result.manual) manual.push({ file: rel(file), line: note.line, column: note.column, rule: note.rule, reason: note.name ? `${note.name}: ${note.detail}` : note.detail });
+    const notes = result.manual.map(note => ({ file: rel(file), line: note.line, column: note.column, rule: note.rule, reason: note.name ? `${note.name}: ${note.detail}` : note.detail }));
+    if (notes.length > 0) manualByFile.set(file, { original: text, noted: result.text, notes });
     if (!result.changed) continue;
     const problem = parseProblem(file, result.text);
     if (problem) {
@@ -139,13 +133,15 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
   }
   for (const { rewritten } of outputs.values()) rewrittenByRule.push(...rewritten);
 
-  // Identical providers across files -> one exported instance in the shared module.
-  const sharedModulePath = resolve(cwd, options.sharedModule ?? defaultSharedModule(cwd));
+  // Identical providers across files -> one exported instance in each package's shared module.
+  const root = gitRoot(cwd);
   const shared = options.noSharedModule
     ? undefined
-    : shareProviders({
+    : shareByPackage({
+        cwd,
+        root,
         files: new Map([...outputs].map(([file, { before, after }]) => [file, { before, after }])),
-        sharedModule: sharedModulePath,
+        ...(options.sharedModule ? { sharedModule: options.sharedModule } : {}),
         runtimeModuleFor,
         skipTypecheck: options.noTypecheck,
         installedLater,
@@ -165,51 +161,40 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
     for (const problem of shared.typeErrors) typeErrors.push({ ...problem, file: rel(problem.file) });
   }
   for (const [file, { before, after }] of outputs) changes.push({ file, before, after });
-  if (shared?.module) changes.push({ file: sharedModulePath, before: shared.module.before, after: shared.module.after });
+  for (const module of shared?.modules ?? []) changes.push({ file: module.file, before: module.before, after: module.after });
 
   // The runtime: vendored into the repository, or the package added to dependencies.
-  let vendoredRuntime: string[] | undefined;
-  let packageJsonFile: string | undefined;
+  let vendoredFiles: string[] | undefined;
+  const packageJsonFiles: string[] = [];
   const usesRuntime = changes.length > 0;
   if (usesRuntime && vendorPath) {
     const format = vendorFormat(vendorPath, packageType(vendorPath));
-    const vendored = buildVendoredRuntime(options.runtimeDir ?? builtRuntimeDir('esm'), format);
+    const vendored = vendoredRuntime(format, options.runtimeDir);
     const wanted: [string, string][] = [[vendorPath, vendored.code]];
     const typescript = [...outputs.keys()].some(file => /\.(c|m)?tsx?$/.test(file)) || existsSync(resolve(cwd, 'tsconfig.json'));
     if (typescript && vendored.declarations) wanted.push([declarationFileFor(vendorPath), vendored.declarations]);
-    vendoredRuntime = [];
+    vendoredFiles = [];
     for (const [file, text] of wanted) {
       const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
       if (before !== undefined && !before.includes(VENDOR_MARKER)) {
         throw new UsageError(`${rel(file)} exists and was not written by --vendor-runtime; choose another path`);
       }
-      vendoredRuntime.push(rel(file));
+      vendoredFiles.push(rel(file));
       if (before !== text) changes.push({ file, before, after: text });
     }
   }
   if (usesRuntime && !options.noPackageJson) {
-    // The runtime package (unless vendored or replaced), and @aws-sdk/credential-providers where a
-    // rewritten AssumeRole call now imports it and the project does not depend on it yet.
-    const root = gitRoot(cwd);
-    const wanted = new Map<string, Set<string>>();
-    for (const [file, { before, after }] of outputs) {
-      const manifest = nearestPackageJson(file, root);
-      if (!manifest) continue;
-      const names = wanted.get(manifest) ?? new Set<string>();
-      if (!vendorPath && !options.runtimeModule) names.add(meta.name);
-      if (after.includes(PROVIDERS_MODULE) && !before.includes(PROVIDERS_MODULE)) names.add(PROVIDERS_MODULE);
-      wanted.set(manifest, names);
-    }
-    for (const [manifest, names] of wanted) {
-      const before = readFileSync(manifest, 'utf8');
-      let after = before;
-      for (const name of names) after = withDependency(after, name, rangeFor(after, name)) ?? after;
-      if (after !== before) {
-        changes.push({ file: manifest, before, after });
-        packageJsonFile = rel(manifest);
-      }
+    const runtimePackageModule = !vendorPath && !options.runtimeModule ? DEFAULT_RUNTIME_MODULE : undefined;
+    for (const change of dependencyChanges(changes, { root, runtimePackageModule })) {
+      changes.push(change);
+      packageJsonFiles.push(rel(change.file));
     }
   }
+
+  const manual: ManualNote[] = [...manualByFile].flatMap(([file, { original, noted, notes }]) => {
+    const written = outputs.get(file)?.after ?? original;
+    return notes.map(note => ({ ...note, line: mapLine(noted, written, note.line) }));
+  });
 
   const summary: FixSummary = {
     dryRun: options.dryRun,
@@ -220,13 +205,13 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
     sitesRewrittenByRule: summaryCounts(rewrittenByRule),
     manual,
     errors,
-    shared: {
-      ...(shared?.module ? { module: rel(sharedModulePath) } : {}),
-      exports: Object.fromEntries(Object.entries(shared?.exports ?? {}).map(([name, users]) => [name, users.map(rel)])),
-    },
+    shared: (shared?.modules ?? []).map(module => ({
+      module: rel(module.file),
+      exports: Object.fromEntries(Object.entries(module.exports).map(([name, users]) => [name, users.map(rel)])),
+    })),
     typeErrors,
-    ...(packageJsonFile ? { packageJson: packageJsonFile } : {}),
-    ...(vendoredRuntime ? { vendoredRuntime } : {}),
+    packageJson: packageJsonFiles,
+    ...(vendoredFiles ? { vendoredRuntime: vendoredFiles } : {}),
   };
   return { changes, summary };
 }
@@ -254,15 +239,15 @@ export async function runFix(args: FixArgs, cwd: string, io: Io): Promise<number
       return EXIT.usage;
     }
   }
-  const files = listSourceFiles(cwd, args.paths);
-  const progress = createProgress(io, files.length, { enabled: !args.json });
+  const files = await listProjectFiles(cwd, args, io);
+  const progress = createProgress(io, files.length, { enabled: args.progress || (io.errIsTTY && !args.json) });
   let plan: FixPlanResult;
   try {
     plan = planFix(cwd, { ...args, files, onFile: file => progress.tick(file) });
   } finally {
     progress.done();
   }
-  const failures = args.dryRun ? [] : writeChanges(plan.changes).map(failure => ({ ...failure, file: relative(cwd, failure.file) }));
+  const failures = args.dryRun ? [] : writeChanges(plan.changes).map(failure => ({ ...failure, file: toPosix(cwd, failure.file) }));
   const summary: FixSummary = { ...plan.summary, errors: [...plan.summary.errors, ...failures] };
   const diff = args.diff ? plan.changes.map(change => unifiedDiff(toPosix(cwd, change.file), change.before, change.after)).join('') : '';
   if (args.json) {

@@ -47,11 +47,6 @@ export function packageRoot(): string {
   throw new Error(`cannot find the ${PACKAGE_NAME} package folder (looked above ${starts.join(', ')})`);
 }
 
-/** Folder of the compiled runtime in this package, for `--vendor-runtime`. */
-export function builtRuntimeDir(format: 'esm' | 'cjs'): string {
-  return join(packageRoot(), 'dist', format, 'src', 'runtime');
-}
-
 /** This package's version, from its package.json. */
 export function packageVersion(): string {
   try {

@@ -27,8 +27,10 @@ export function createProgress(io: Io, total: number, options: { enabled: boolea
       drawn = true;
     } else {
       io.err(`aws-credentials: ${count}/${total} files (${Math.round(ratio * 100)}%)\n`);
+      drawn = true;
     }
   };
+  render(); // at once, so a long run shows it started before the first file is done
   return {
     tick(): void {
       count += 1;
@@ -39,10 +41,9 @@ export function createProgress(io: Io, total: number, options: { enabled: boolea
       }
     },
     done(): void {
-      if (drawn) {
-        render();
-        io.err('\n');
-      }
+      if (!drawn) return;
+      render();
+      if (io.errIsTTY) io.err('\n');
     },
   };
 }

@@ -1,16 +1,13 @@
-// Every output must parse before it is written: typescript-estree with JSX on for the
-// extensions that allow it (never for .ts/.mts/.cts, where `<T>x` is a type assertion).
-import { parse } from '@typescript-eslint/typescript-estree';
+// Every output must parse before it is written, by the same parse the analysis uses
+// (typescript-estree, then the ways Node loads JavaScript), so valid sloppy-mode scripts and
+// CommonJS with a top-level `return` are not called broken.
+import { parseSource } from '../analysis/parse.js';
 import { parseErrorOf, type SourceError } from '../rewrite/source-error.js';
-
-export function jsxAllowed(file: string): boolean {
-  return !/\.(c|m)?ts$/.test(file);
-}
 
 /** Undefined when `text` parses, else where and why it does not. */
 export function parseProblem(file: string, text: string): SourceError | undefined {
   try {
-    parse(text, { filePath: file, jsx: jsxAllowed(file), loc: false, range: false, comment: false, errorOnUnknownASTType: false });
+    parseSource(text, file);
     return undefined;
   } catch (error) {
     return parseErrorOf(error, file, text);

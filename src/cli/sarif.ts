@@ -1,8 +1,11 @@
 // SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: one run, the plugin's rules
 // as reportingDescriptors (with helpUri from meta.docs.url), one result per finding.
+import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { meta, rules } from '../index.js';
+import { FINGERPRINT_KEY, fingerprints } from './fingerprint.js';
 import type { ScanResult } from './findings.js';
+import type { SourceTexts } from './source-lines.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -12,7 +15,7 @@ interface RuleMeta {
   readonly messages?: Record<string, string>;
 }
 
-export function toSarif(result: ScanResult, cwd: string): object {
+export function toSarif(result: ScanResult, cwd: string, texts: SourceTexts): object {
   const ids = Object.keys(rules) as (keyof typeof rules)[];
   const descriptors = ids.map(id => {
     const ruleMeta = rules[id].meta as RuleMeta;
@@ -33,10 +36,12 @@ export function toSarif(result: ScanResult, cwd: string): object {
     };
   });
   const index = new Map<string, number>(descriptors.map((descriptor, position) => [descriptor.name, position]));
+  // Files outside the scanned folder are named by absolute file: URIs, the rest relative to it.
   const location = (file: string, region: Record<string, number>) => ({
-    physicalLocation: { artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' }, region },
+    physicalLocation: { artifactLocation: isAbsolute(file) ? { uri: pathToFileURL(file).href } : { uri: encodeURI(file), uriBaseId: '%SRCROOT%' }, region },
   });
-  const results = result.findings.map(finding => ({
+  const hashes = fingerprints(result.findings, texts);
+  const results = result.findings.map((finding, position) => ({
     ruleId: `${meta.namespace}/${finding.rule}`,
     ...(index.has(finding.rule) ? { ruleIndex: index.get(finding.rule) } : {}),
     level: 'error',
@@ -49,6 +54,7 @@ export function toSarif(result: ScanResult, cwd: string): object {
         ...(finding.endColumn !== undefined ? { endColumn: finding.endColumn } : {}),
       }),
     ],
+    partialFingerprints: { [FINGERPRINT_KEY]: hashes[position]! },
   }));
   const notifications = result.errors.map(error => ({
     level: 'error',

@@ -24,11 +24,12 @@ export interface FixSummary {
   readonly manual: readonly ManualNote[];
   /** Files skipped: unparsable input, a rewrite that would not parse, a write failure. */
   readonly errors: readonly FileProblem[];
-  /** Providers merged into the shared module: export name -> files using it. */
-  readonly shared: { readonly module?: string; readonly exports: Record<string, readonly string[]> };
+  /** Providers merged into shared modules (one per package): export name -> files using it. */
+  readonly shared: readonly { readonly module: string; readonly exports: Record<string, readonly string[]> }[];
   /** Type errors the rewrite would add (TypeScript projects with a tsconfig). */
   readonly typeErrors: readonly FileProblem[];
-  readonly packageJson?: string;
+  /** Every package.json a dependency was added to. */
+  readonly packageJson: readonly string[];
   readonly vendoredRuntime?: readonly string[];
 }
 
@@ -47,12 +48,12 @@ export function formatSummary(summary: FixSummary): string {
   lines.push(`Findings: ${findings}${findings > 0 ? ` (${Object.entries(summary.findingsByRule).map(([rule, count]) => `${rule}: ${count}`).join(', ')})` : ''}`);
   lines.push(`Files ${summary.dryRun ? 'to rewrite' : 'rewritten'}: ${summary.filesRewritten.length}`);
   lines.push(`Sites ${summary.dryRun ? 'to rewrite' : 'rewritten'}: ${summary.sitesRewritten}`);
-  const shared = Object.entries(summary.shared.exports);
-  if (shared.length > 0 && summary.shared.module) {
-    lines.push(`Shared across files in ${summary.shared.module}: ${shared.map(([name, files]) => `${name} (${files.length} files)`).join(', ')}`);
+  for (const { module, exports } of summary.shared) {
+    const shared = Object.entries(exports);
+    if (shared.length > 0) lines.push(`Shared across files in ${module}: ${shared.map(([name, files]) => `${name} (${files.length} files)`).join(', ')}`);
   }
   if (summary.vendoredRuntime) lines.push(`Runtime vendored to: ${summary.vendoredRuntime.join(', ')}`);
-  if (summary.packageJson) lines.push(`Dependencies added to ${summary.packageJson}: run your package manager's install`);
+  if (summary.packageJson.length > 0) lines.push(`Dependencies added to ${summary.packageJson.join(', ')}: run your package manager's install`);
   if (summary.manual.length > 0) {
     lines.push('', `Manual review (${summary.manual.length}):`);
     for (const note of summary.manual) lines.push(`  ${location(note)} - ${note.rule}: ${note.reason}`);

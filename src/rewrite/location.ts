@@ -1,4 +1,6 @@
-// `file:line:col` for reports: line and column 1-based, like ESLint and compilers print them.
+// `file:line:col` for reports: line and column 1-based, like ESLint and compilers print them;
+// and a line carried from one version of a text to the next.
+import { diffLines } from 'diff';
 import type { Site } from '../analysis/types.js';
 
 export interface Position {
@@ -26,4 +28,26 @@ export function sitePosition(site: Site, text: string): Position {
 
 export function formatLocation(file: string, position: Position): string {
   return `${file}:${position.line}:${position.column}`;
+}
+
+/**
+ * The line in `to` that holds line `line` of `from`, when `to` was made from `from` by edits
+ * elsewhere (the project step removing a declaration above, adding an import): lines are matched
+ * by a line diff. A line the edits changed maps to where its change landed.
+ */
+export function mapLine(from: string, to: string, line: number): number {
+  if (from === to) return line;
+  let oldLine = 1;
+  let newLine = 1;
+  for (const part of diffLines(from, to)) {
+    const count = part.count ?? 0;
+    if (part.added) {
+      newLine += count;
+      continue;
+    }
+    if (line < oldLine + count) return part.removed ? newLine : newLine + (line - oldLine);
+    oldLine += count;
+    if (!part.removed) newLine += count;
+  }
+  return newLine;
 }

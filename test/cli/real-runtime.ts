@@ -1,28 +1,37 @@
-// The package's real runtime compiled to a temp folder (ESM + .d.ts), so the vendoring specs do
-// not depend on a fresh `npm run build`.
+// The package's real runtime bundled for vendoring (scripts/vendor-runtime.mjs, as `npm run
+// build` does), into a temp folder keyed by the runtime's sources, so the vendoring specs do not
+// depend on a fresh build and test processes share one bundle.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ts from 'typescript';
+import { buildVendoredRuntime, VENDORED_FILES } from '../../scripts/vendor-runtime.mjs';
 import { tempDir } from './helpers.js';
 
-let compiled: string | undefined;
+const ROOT = join(__dirname, '..', '..');
 
+function sourcesHash(): string {
+  const hash = createHash('sha256');
+  const runtime = join(ROOT, 'src', 'runtime');
+  for (const name of readdirSync(runtime).sort()) hash.update(name).update(readFileSync(join(runtime, name)));
+  hash.update(readFileSync(join(ROOT, 'scripts', 'vendor-runtime.mjs')));
+  return hash.digest('hex').slice(0, 16);
+}
+
+let built: string | undefined;
+
+/** A folder holding the built vendored runtime files. */
 export function compiledRuntime(): string {
-  if (compiled) return compiled;
-  const out = tempDir('aws-credentials-real-runtime-');
-  const program = ts.createProgram([join(__dirname, '..', '..', 'src', 'runtime', 'index.ts')], {
-    outDir: out,
-    rootDir: join(__dirname, '..', '..', 'src', 'runtime'),
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    target: ts.ScriptTarget.ES2022,
-    declaration: true,
-    skipLibCheck: true,
-    types: ['node'],
-    strict: true,
-  });
-  const result = program.emit();
-  // Type errors are the runtime's own specs' business; only a failed emit stops these.
-  const errors = result.diagnostics.filter(d => d.category === ts.DiagnosticCategory.Error);
-  if (result.emitSkipped || errors.length > 0) throw new Error(ts.formatDiagnostics(errors, { getCanonicalFileName: f => f, getCurrentDirectory: () => out, getNewLine: () => '\n' }));
-  return (compiled = out);
+  if (built) return built;
+  const target = join(tmpdir(), `aws-credentials-vendored-${sourcesHash()}`);
+  const complete = (dir: string) => Object.values(VENDORED_FILES).every(file => existsSync(join(dir, file)));
+  if (!complete(target)) {
+    const scratch = buildVendoredRuntime(ROOT, tempDir('aws-credentials-vendoring-'));
+    try {
+      renameSync(scratch, target);
+    } catch {
+      rmSync(scratch, { recursive: true, force: true }); // another process got there first
+    }
+  }
+  return (built = target);
 }

@@ -36,7 +36,8 @@ describe('unifiedDiff', () => {
     const before = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].join('\n') + '\n';
     const after = ['a', 'b', 'c', 'D', 'e', 'f', 'g', 'h', 'i', 'j', 'k'].join('\n') + '\n';
     expect(unifiedDiff('x.ts', before, after)).toBe(
-      ['--- a/x.ts', '+++ b/x.ts', '@@ -1,7 +1,7 @@', ' a', ' b', ' c', '-d', '+D', ' e', ' f', ' g', '@@ -8,3 +8,4 @@', ' h', ' i', ' j', '+k', ''].join('\n'),
+      // Changes 6 unchanged lines apart share one hunk, as GNU `diff -u` prints them.
+      ['--- a/x.ts', '+++ b/x.ts', '@@ -1,10 +1,11 @@', ' a', ' b', ' c', '-d', '+D', ' e', ' f', ' g', ' h', ' i', ' j', '+k', ''].join('\n'),
     );
     expect(unifiedDiff('x.ts', before, before)).toBe('');
     expect(unifiedDiff('new.ts', undefined, 'x\n')).toBe('--- /dev/null\n+++ b/new.ts\n@@ -0,0 +1,1 @@\n+x\n');

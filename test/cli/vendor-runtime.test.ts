@@ -1,81 +1,27 @@
-// The runtime flattener: compiled modules in, one dependency-free ESM or CommonJS file (and
-// one .d.ts) out, loadable and type-correct. A synthetic runtime here; the real one in fix.test.ts.
+// The vendored runtime: bundled at build time (esbuild, dts-bundle-generator), copied by the CLI
+// with a header. It loads as ESM and CommonJS, caches, imports nothing, and its one .d.ts
+// type-checks a consumer.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { buildVendoredRuntime, declarationFileFor } from '../../src/cli/vendor-runtime.js';
+import { VENDORED_FILES as BUILT_FILES } from '../../scripts/vendor-runtime.mjs';
+import { declarationFileFor, VENDOR_MARKER, VENDORED_FILES, vendoredRuntime } from '../../src/cli/vendor-runtime.js';
 import { tempDir, writeTree } from './helpers.js';
 import { compiledRuntime } from './real-runtime.js';
 
-function syntheticRuntime(): string {
-  const root = tempDir('aws-credentials-runtime-');
-  writeTree(root, {
-    'index.js': "export { cacheCredentials } from './cache.js';\nexport { sharedCredentials as shared } from './shared.js';\nexport * from './types.js';\n",
-    'cache.js': "import { setTimeout as delay } from 'node:timers/promises';\nimport { DEFAULT_WINDOW } from './types.js';\nexport function cacheCredentials(provider) {\n  return async () => { await delay(1); return { ...(await provider()), window: DEFAULT_WINDOW }; };\n}\n//# sourceMappingURL=cache.js.map\n",
-    'shared.js': "import { cacheCredentials } from './cache.js';\nconst entries = new Map();\nexport function sharedCredentials(key, factory) {\n  if (!entries.has(key)) entries.set(key, cacheCredentials(factory()));\n  return entries.get(key);\n}\n",
-    'types.js': 'export const DEFAULT_WINDOW = 300;\n',
-    'index.d.ts': "export { cacheCredentials } from './cache.js';\nexport { sharedCredentials as shared } from './shared.js';\nexport * from './types.js';\n",
-    'cache.d.ts': "import type { Identity } from './types.js';\nexport declare function cacheCredentials(provider: () => Promise<Identity>): () => Promise<Identity & { window: number }>;\n",
-    'shared.d.ts': "import type { Identity } from './types.js';\nexport declare function sharedCredentials(key: string, factory: () => () => Promise<Identity>): () => Promise<Identity>;\n",
-    'types.d.ts': 'export interface Identity { accessKeyId: string; secretAccessKey: string }\nexport declare const DEFAULT_WINDOW = 300;\n',
-  });
-  return root;
-}
-
-describe('buildVendoredRuntime', () => {
-  it('flattens to ESM and CommonJS that load and behave like the modules', async () => {
-    const runtime = syntheticRuntime();
+describe('the vendored runtime', () => {
+  it('loads as ESM and CommonJS, imports nothing, and cacheCredentials caches', async () => {
+    const esm = vendoredRuntime('esm', compiledRuntime());
+    const cjs = vendoredRuntime('cjs', compiledRuntime());
     const out = tempDir();
-    const esm = buildVendoredRuntime(runtime, 'esm');
-    const cjs = buildVendoredRuntime(runtime, 'cjs');
-    writeTree(out, { 'runtime.mjs': esm.code, 'runtime.cjs': cjs.code, 'runtime.d.mts': esm.declarations });
-    expect(esm.code).not.toMatch(/from '\.\//);
-    expect(esm.code).toContain("import { setTimeout as delay } from 'node:timers/promises';");
-    expect(cjs.code).toContain("const { setTimeout: delay } = require('node:timers/promises');");
-    const fromEsm = (await import(pathToFileURL(join(out, 'runtime.mjs')).href)) as Record<string, any>;
-    const fromCjs = createRequire(join(out, 'x.js'))(join(out, 'runtime.cjs')) as Record<string, any>;
-    for (const module of [fromEsm, fromCjs]) {
-      expect(Object.keys(module).sort()).toEqual(['DEFAULT_WINDOW', 'cacheCredentials', 'shared']);
-      const provider = module.shared('k', () => async () => ({ accessKeyId: 'a', secretAccessKey: 's' }));
-      expect(await provider()).toEqual({ accessKeyId: 'a', secretAccessKey: 's', window: 300 });
-      expect(module.shared('k', () => undefined)).toBe(provider);
+    writeTree(out, { 'aws-credentials.mjs': esm.code, 'aws-credentials.cjs': cjs.code, 'package.json': '{}' });
+    for (const code of [esm.code, cjs.code]) {
+      expect(code.startsWith(`// ${VENDOR_MARKER} from eslint-plugin-aws-credentials@`)).toBe(true);
+      expect(code).not.toMatch(/^\s*import\s.*from\s/m);
+      expect(code).not.toMatch(/require\(['"](?!node:)/);
     }
-  });
-
-  it('writes declarations that type-check a consumer', () => {
-    const out = tempDir();
-    const { declarations } = buildVendoredRuntime(syntheticRuntime(), 'esm');
-    writeTree(out, {
-      'runtime.d.ts': declarations,
-      'use.ts': "import { cacheCredentials, shared, DEFAULT_WINDOW, type Identity } from './runtime.js';\nconst p = cacheCredentials(async (): Promise<Identity> => ({ accessKeyId: 'a', secretAccessKey: 'b' }));\nexport const w: number = DEFAULT_WINDOW;\nexport const s = shared('k', () => p);\n",
-    });
-    const program = ts.createProgram([join(out, 'use.ts')], { noEmit: true, strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, types: [], lib: ['lib.es2022.d.ts'] });
-    const diagnostics = ts.getPreEmitDiagnostics(program).map(d => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-    expect(diagnostics).toEqual([]);
-    expect(declarationFileFor('lib/aws.js')).toBe('lib/aws.d.ts');
-    expect(declarationFileFor('lib/aws.mjs')).toBe('lib/aws.d.mts');
-    expect(declarationFileFor('lib/aws.cjs')).toBe('lib/aws.d.cts');
-  });
-
-  it('refuses what it cannot flatten safely, naming the file', () => {
-    const root = tempDir();
-    writeTree(root, { 'index.js': "import x from 'left-pad';\nexport const a = x;\n" });
-    expect(() => buildVendoredRuntime(root, 'esm')).toThrow(/index\.js:1:1 - cannot vendor the runtime: it imports left-pad/);
-    writeTree(root, { 'index.js': "export { a } from './a.js';\nexport { b } from './b.js';\n", 'a.js': 'const x = 1;\nexport const a = x;\n', 'b.js': 'const x = 2;\nexport const b = x;\n' });
-    expect(() => buildVendoredRuntime(root, 'esm')).toThrow(/top-level name x is also declared/);
-  });
-});
-
-describe('the real runtime, vendored', () => {
-  it('loads as ESM and CommonJS, and cacheCredentials caches', async () => {
-    const runtime = compiledRuntime();
-    const out = tempDir();
-    const esm = buildVendoredRuntime(runtime, 'esm');
-    const cjs = buildVendoredRuntime(runtime, 'cjs');
-    writeTree(out, { 'aws-credentials.mjs': esm.code, 'aws-credentials.cjs': cjs.code, 'aws-credentials.d.mts': esm.declarations, 'package.json': '{}' });
-    expect(esm.code).not.toMatch(/^import .* from '\.\.?\//m);
     const fromEsm = (await import(pathToFileURL(join(out, 'aws-credentials.mjs')).href)) as Record<string, any>;
     const fromCjs = createRequire(join(out, 'x.js'))(join(out, 'aws-credentials.cjs')) as Record<string, any>;
     for (const module of [fromEsm, fromCjs]) {
@@ -93,16 +39,28 @@ describe('the real runtime, vendored', () => {
       expect(calls).toBe(1);
       provider.dispose?.();
     }
+    // ESM can import the CommonJS build's names too (esbuild annotates them for Node).
+    const named = (await import(pathToFileURL(join(out, 'aws-credentials.cjs')).href)) as Record<string, unknown>;
+    expect(typeof named.sharedCredentials).toBe('function');
   });
 
   it('has declarations a TypeScript consumer compiles against', () => {
     const out = tempDir();
-    const { declarations } = buildVendoredRuntime(compiledRuntime(), 'esm');
+    const { declarations } = vendoredRuntime('esm', compiledRuntime());
     writeTree(out, {
       'aws-credentials.d.ts': declarations,
-      'use.ts': "import { cacheCredentials, sharedCredentials, toV2Credentials, type CachedCredentialProvider } from './aws-credentials.js';\nconst p: CachedCredentialProvider = cacheCredentials(async () => ({ accessKeyId: 'a', secretAccessKey: 'b' }));\nexport const s = sharedCredentials({ role: 'r' }, () => p);\nexport const v = toV2Credentials(p);\n",
+      'use.ts': "import { cacheCredentials, sharedCredentials, toV2Credentials, type CachedCredentialProvider } from './aws-credentials.js';\nconst p: CachedCredentialProvider = cacheCredentials(async () => ({ accessKeyId: 'a', secretAccessKey: 'b' }));\nexport const s = sharedCredentials({ role: 'r' }, () => p);\nexport const v = toV2Credentials(p);\n// @ts-expect-error: not a provider\ncacheCredentials(42);\n",
     });
     const program = ts.createProgram([join(out, 'use.ts')], { noEmit: true, strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, types: [], lib: ['lib.es2022.d.ts'] });
     expect(ts.getPreEmitDiagnostics(program).map(d => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
+    expect(declarationFileFor('lib/aws.js')).toBe('lib/aws.d.ts');
+    expect(declarationFileFor('lib/aws.mjs')).toBe('lib/aws.d.mts');
+    expect(declarationFileFor('lib/aws.cjs')).toBe('lib/aws.d.cts');
+  });
+
+  it('names the missing build instead of writing anything', () => {
+    const empty = tempDir();
+    expect(() => vendoredRuntime('esm', empty)).toThrow(`the built runtime is missing (${join(empty, 'aws-credentials-runtime.mjs')}); build the package (npm run build) or reinstall it`);
+    expect(VENDORED_FILES).toEqual(BUILT_FILES);
   });
 });

@@ -6,6 +6,7 @@ import { extname } from 'node:path';
 import { ts } from 'ts-morph';
 import { moduleSyntaxOf, nearestTsconfig, packageType, relativeSpecifier } from '../module-style.js';
 import { bindingsOf, canonicalModule, parseModule, type ImportBinding, type ModuleBindings } from './bindings.js';
+import { codeStyleOf } from './code-style.js';
 import { addImport, removeStatementAndUnusedImports } from './edit-module.js';
 import { normalizeExpression } from './normalize.js';
 import { renderSharedModule, SHARED_MARKER, type SharedExport } from './shared-module.js';
@@ -47,11 +48,20 @@ interface Candidate {
 
 type Format = 'ts' | 'esm' | 'cjs';
 
-function formatOf(sharedModule: string): Format {
+/** From the extension; a `.js` module is written in the syntax most of the JavaScript files use, else per package.json `type`. */
+function formatOf(sharedModule: string, files: ShareInput['files']): Format {
   const extension = extname(sharedModule);
   if (extension === '.ts' || extension === '.mts') return 'ts';
   if (extension === '.mjs') return 'esm';
   if (extension === '.cjs') return 'cjs';
+  let esm = 0;
+  let cjs = 0;
+  for (const [file, { after }] of files) {
+    if (!/\.(c|m)?jsx?$/.test(file)) continue;
+    if (moduleSyntaxOf(file, after) === 'esm') esm += 1;
+    else cjs += 1;
+  }
+  if (esm !== cjs) return esm > cjs ? 'esm' : 'cjs';
   return packageType(sharedModule) === 'module' ? 'esm' : 'cjs';
 }
 
@@ -133,7 +143,7 @@ function existingExports(file: string, text: string): { keys: Map<string, string
 
 export function shareProviders(input: ShareInput): ShareResult {
   const empty: ShareResult = { files: new Map(), exports: {}, typeErrors: [] };
-  const format = formatOf(input.sharedModule);
+  const format = formatOf(input.sharedModule, input.files);
   const existingText = existsSync(input.sharedModule) ? readFileSync(input.sharedModule, 'utf8') : undefined;
   if (existingText !== undefined && !existingText.includes(SHARED_MARKER)) return empty;
 
@@ -197,7 +207,8 @@ export function shareProviders(input: ShareInput): ShareResult {
     exportsOut.push({ name, init, comments: first.comments });
     link(group, name);
   }
-  const after = renderSharedModule(existingText, format, [...imports.values()].filter(entry => !entry.existing), exportsOut);
+  const style = codeStyleOf(shared.flat().map(candidate => ({ file: candidate.file, text: candidate.source.text })));
+  const after = renderSharedModule(existingText, format, [...imports.values()].filter(entry => !entry.existing), exportsOut, style);
   const tsconfig = format === 'ts' ? nearestTsconfig(input.sharedModule) : undefined;
   if (tsconfig && !input.skipTypecheck) {
     const beforeTexts = new Map([...result.keys()].map(file => [file, input.files.get(file)!.after]));

@@ -1,5 +1,8 @@
-// The shared module's text: a marker comment, the imports, one exported instance per provider.
-// An existing shared module (from an earlier run) is extended, never rewritten.
+// The shared module's text: a marker comment, the imports, one exported instance per provider,
+// in the package's quote and semicolon style. An existing shared module (from an earlier run) is
+// extended, never rewritten.
+import { DEFAULT_STYLE, type CodeStyle } from './code-style.js';
+
 export const SHARED_MARKER = 'Shared AWS credential providers, created once per process';
 
 export interface SharedExport {
@@ -15,33 +18,35 @@ export interface SharedImport {
   readonly local: string;
 }
 
-function importLines(imports: readonly SharedImport[], format: 'ts' | 'esm' | 'cjs'): string[] {
+function importLines(imports: readonly SharedImport[], format: 'ts' | 'esm' | 'cjs', style: CodeStyle): string[] {
+  const end = style.semicolon ? ';' : '';
   const bySpecifier = new Map<string, SharedImport[]>();
   for (const entry of imports) bySpecifier.set(entry.specifier, [...(bySpecifier.get(entry.specifier) ?? []), entry]);
   const lines: string[] = [];
   for (const [specifier, entries] of [...bySpecifier].sort(([a], [b]) => a.localeCompare(b))) {
-    const quoted = `'${specifier}'`;
+    const quoted = `${style.quote}${specifier}${style.quote}`;
     const whole = entries.filter(entry => entry.imported === '*' || entry.imported === 'default');
     const named = entries.filter(entry => entry.imported !== '*' && entry.imported !== 'default');
     for (const entry of whole) {
-      if (format === 'cjs') lines.push(`const ${entry.local} = require(${quoted})${entry.imported === 'default' ? '.default' : ''};`);
-      else lines.push(entry.imported === '*' ? `import * as ${entry.local} from ${quoted};` : `import ${entry.local} from ${quoted};`);
+      if (format === 'cjs') lines.push(`const ${entry.local} = require(${quoted})${entry.imported === 'default' ? '.default' : ''}${end}`);
+      else lines.push(entry.imported === '*' ? `import * as ${entry.local} from ${quoted}${end}` : `import ${entry.local} from ${quoted}${end}`);
     }
     if (named.length > 0) {
       const parts = named.map(entry =>
         entry.imported === entry.local ? entry.local : format === 'cjs' ? `${entry.imported}: ${entry.local}` : `${entry.imported} as ${entry.local}`,
       );
-      lines.push(format === 'cjs' ? `const { ${parts.join(', ')} } = require(${quoted});` : `import { ${parts.join(', ')} } from ${quoted};`);
+      lines.push(format === 'cjs' ? `const { ${parts.join(', ')} } = require(${quoted})${end}` : `import { ${parts.join(', ')} } from ${quoted}${end}`);
     }
   }
   return lines;
 }
 
-function exportBlock(entry: SharedExport, format: 'ts' | 'esm' | 'cjs'): string {
+function exportBlock(entry: SharedExport, format: 'ts' | 'esm' | 'cjs', style: CodeStyle): string {
   const comment = entry.comments ? `${entry.comments}\n` : '';
+  const end = style.semicolon ? ';' : '';
   return format === 'cjs'
-    ? `${comment}const ${entry.name} = ${entry.init};\nexports.${entry.name} = ${entry.name};`
-    : `${comment}export const ${entry.name} = ${entry.init};`;
+    ? `${comment}const ${entry.name} = ${entry.init}${end}\nexports.${entry.name} = ${entry.name}${end}`
+    : `${comment}export const ${entry.name} = ${entry.init}${end}`;
 }
 
 export function renderSharedModule(
@@ -49,14 +54,15 @@ export function renderSharedModule(
   format: 'ts' | 'esm' | 'cjs',
   imports: readonly SharedImport[],
   exports: readonly SharedExport[],
+  style: CodeStyle = DEFAULT_STYLE,
 ): string {
-  const newImports = importLines(imports, format);
-  const blocks = exports.map(entry => exportBlock(entry, format));
+  const newImports = importLines(imports, format, style);
+  const blocks = exports.map(entry => exportBlock(entry, format, style));
   if (existing === undefined) {
     const header = [
       `// ${SHARED_MARKER}, written by \`aws-credentials fix\`.`,
       '// Each export is one auto-refreshing credential cache that every importing file shares.',
-      ...(format === 'cjs' ? ["'use strict';"] : []),
+      ...(format === 'cjs' ? [`${style.quote}use strict${style.quote}${style.semicolon ? ';' : ''}`] : []),
     ];
     return `${header.join('\n')}\n\n${newImports.join('\n')}\n\n${blocks.join('\n\n')}\n`;
   }

@@ -1,0 +1,60 @@
+// The package.json edits `fix` makes: the runtime package goes into the nearest package.json of
+// each file whose final text imports it (and nowhere else), and @aws-sdk/credential-providers
+// where a rewritten AssumeRole call now imports it and the package does not depend on it yet.
+import { readFileSync } from 'node:fs';
+import { PROVIDERS_MODULE } from '../analysis/fix-plan/assume-role.js';
+import { bindingsOf, parseModule } from '../rewrite/project-step/bindings.js';
+import { meta } from '../index.js';
+import { nearestPackageJson, withDependency } from './package-json.js';
+
+export interface SourceChange {
+  readonly file: string;
+  /** Undefined for a new file (the shared module). */
+  readonly before: string | undefined;
+  readonly after: string;
+}
+
+/** Our own version for the runtime; for an SDK package, the range the project uses for client-sts (else ^3). */
+function rangeFor(manifestText: string, name: string): string {
+  if (name === meta.name) return `^${meta.version}`;
+  const manifest = JSON.parse(manifestText) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  return manifest.dependencies?.['@aws-sdk/client-sts'] ?? manifest.devDependencies?.['@aws-sdk/client-sts'] ?? '^3.0.0';
+}
+
+function importedModules(file: string, text: string): Set<string> {
+  return new Set([...bindingsOf(parseModule(file, text)).imports.values()].map(binding => binding.specifier));
+}
+
+export interface DependencyOptions {
+  /** Where package.json lookups stop (the git work tree root). */
+  readonly root: string | undefined;
+  /** The runtime module specifier whose importers need the package; undefined when vendored or replaced. */
+  readonly runtimePackageModule: string | undefined;
+}
+
+/** The package.json changes, in a stable order. */
+export function dependencyChanges(sources: readonly SourceChange[], options: DependencyOptions): SourceChange[] {
+  const wanted = new Map<string, Set<string>>();
+  for (const { file, before, after } of sources) {
+    const now = importedModules(file, after);
+    const names = new Set<string>();
+    if (options.runtimePackageModule && now.has(options.runtimePackageModule)) names.add(meta.name);
+    // A new file (the shared module) holds providers moved out of files that may have used
+    // the module through a hoisted root dependency: it is declared where it is now imported.
+    if (now.has(PROVIDERS_MODULE) && (before === undefined || !importedModules(file, before).has(PROVIDERS_MODULE))) names.add(PROVIDERS_MODULE);
+    if (names.size === 0) continue;
+    const manifest = nearestPackageJson(file, options.root);
+    if (!manifest) continue;
+    const all = wanted.get(manifest) ?? new Set<string>();
+    for (const name of names) all.add(name);
+    wanted.set(manifest, all);
+  }
+  const changes: SourceChange[] = [];
+  for (const [manifest, names] of [...wanted].sort(([a], [b]) => a.localeCompare(b))) {
+    const before = readFileSync(manifest, 'utf8');
+    let after = before;
+    for (const name of [...names].sort()) after = withDependency(after, name, rangeFor(after, name)) ?? after;
+    if (after !== before) changes.push({ file: manifest, before, after });
+  }
+  return changes;
+}
