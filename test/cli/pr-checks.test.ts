@@ -23,7 +23,7 @@ function validator(file: string) {
 const PROVIDER_LINE = "  const credentials = fromIni({ profile: 'legacy' });\n";
 const legacy = `import { fromIni } from '@aws-sdk/credential-providers';
 
-export const legacy = async () => {
+export const legacyHandler = async () => {
 ${PROVIDER_LINE}  return credentials();
 };
 `;
@@ -34,7 +34,7 @@ describe('scan --changed-since', () => {
     git(root, 'branch', '-M', 'main');
     git(root, 'checkout', '-q', '-b', 'feature');
     // A committed new finding in the legacy file, an uncommitted one, an untracked file.
-    writeTree(root, { 'src/legacy.ts': `${legacy}\nexport const added = async () => {\n  const c = fromIni({ profile: 'new' });\n  return c();\n};\n` });
+    writeTree(root, { 'src/legacy.ts': `${legacy}\nexport const addedHandler = async () => {\n  const c = fromIni({ profile: 'new' });\n  return c();\n};\n` });
     git(root, 'commit', '-qam', 'new handler');
     writeTree(root, { 'src/handler.ts': HANDLER });
     const before = await cli(root, 'scan', '--json');
@@ -119,7 +119,7 @@ describe('scan --format sarif', () => {
   });
 
   it('keeps partialFingerprints when lines move, and tells identical lines apart', async () => {
-    const twice = `${legacy}\nexport const again = async () => {\n${PROVIDER_LINE}  return credentials();\n};\n`;
+    const twice = `${legacy}\nexport const againHandler = async () => {\n${PROVIDER_LINE}  return credentials();\n};\n`;
     const root = gitRepo({ 'src/legacy.ts': twice });
     const fingerprintsOf = async () =>
       JSON.parse((await cli(root, 'scan', '--format', 'sarif')).stdout).runs[0].results.map((result: { partialFingerprints: Record<string, string>; locations: { physicalLocation: { region: { startLine: number } } }[] }) => ({
