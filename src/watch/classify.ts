@@ -1,0 +1,93 @@
+// Decides, from the request line and headers alone, whether a request fetches credentials, and
+// what it names. Never reads Authorization, security-token or metadata-token headers.
+import type { CredentialRequest } from './types.js';
+
+/** The minimum an HTTP client exposes about a request before it is sent. */
+export interface RequestLine {
+  readonly method: string;
+  /** `http://host:port` */
+  readonly origin: string;
+  /** Path with query string. */
+  readonly path: string;
+  header(name: string): string | undefined;
+}
+
+export interface Classified {
+  readonly request: CredentialRequest;
+  /** The request body must be read (Query or JSON protocol) to learn the action or identity. */
+  readonly body: 'query' | 'json' | undefined;
+}
+
+const IMDS_CREDENTIALS = '/latest/meta-data/iam/security-credentials/';
+/** ECS task endpoint, EKS Pod Identity agent (IPv4 and IPv6). */
+const CONTAINER_HOSTS = new Set(['169.254.170.2', '169.254.170.23', '[fd00:ec2::23]']);
+const SSO_PATH = '/federation/credentials';
+const STS_TARGET = 'AWSSecurityTokenServiceV20110615.';
+const COGNITO_TARGET = 'AWSCognitoIdentityService.GetCredentialsForIdentity';
+export const STS_CREDENTIAL_ACTIONS: ReadonlySet<string> = new Set([
+  'AssumeRole',
+  'AssumeRoleWithWebIdentity',
+  'AssumeRoleWithSAML',
+  'AssumeRoot',
+  'GetSessionToken',
+  'GetFederationToken',
+]);
+
+export function classify(line: RequestLine): Classified | undefined {
+  const { method } = line;
+  if (method === 'GET') return classifyGet(line);
+  if (method !== 'POST') return undefined;
+  const target = line.header('x-amz-target');
+  if (target !== undefined) return classifyTarget(target, line.origin);
+  const type = line.header('content-type');
+  if (type !== undefined && type.startsWith('application/x-www-form-urlencoded')) return { request: pending('sts', undefined, line.origin), body: 'query' };
+  return undefined;
+}
+
+function classifyGet(line: RequestLine): Classified | undefined {
+  const query = line.path.indexOf('?');
+  const path = query === -1 ? line.path : line.path.slice(0, query);
+  if (path.startsWith(IMDS_CREDENTIALS) && path.length > IMDS_CREDENTIALS.length && !path.endsWith('/')) {
+    return known('imds', 'imds', line.origin + path, line.origin);
+  }
+  if (path === SSO_PATH && query !== -1) {
+    const params = new URLSearchParams(line.path.slice(query + 1));
+    return known('sso', 'GetRoleCredentials', `${params.get('account_id') ?? '?'}/${params.get('role_name') ?? '?'}`, line.origin);
+  }
+  if (isContainerEndpoint(line.origin, path)) return known('container', 'container', line.origin + path, line.origin);
+  return undefined;
+}
+
+function classifyTarget(target: string, origin: string): Classified | undefined {
+  if (target.startsWith(STS_TARGET)) {
+    const action = target.slice(STS_TARGET.length);
+    return STS_CREDENTIAL_ACTIONS.has(action) ? { request: pending('sts', action, origin), body: 'json' } : undefined;
+  }
+  if (target === COGNITO_TARGET) return { request: pending('cognito', 'GetCredentialsForIdentity', origin), body: 'json' };
+  return undefined;
+}
+
+/**
+ * The well-known container hosts, or whatever AWS_CONTAINER_CREDENTIALS_FULL_URI / _RELATIVE_URI
+ * name (read per request: tests and apps set them after start-up).
+ */
+function isContainerEndpoint(origin: string, path: string): boolean {
+  const host = origin.slice(origin.indexOf('//') + 2).replace(/:\d+$/, '');
+  if (CONTAINER_HOSTS.has(host)) return true;
+  const full = process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
+  if (full === undefined || !full.endsWith(path)) return false;
+  try {
+    const url = new URL(full);
+    return url.origin === origin && url.pathname === path;
+  } catch {
+    return false;
+  }
+}
+
+function pending(kind: CredentialRequest['kind'], action: string | undefined, origin: string): CredentialRequest {
+  return { kind, action, identity: undefined, durationSeconds: undefined, origin };
+}
+
+function known(kind: CredentialRequest['kind'], action: string, identity: string, origin: string): Classified {
+  return { request: { kind, action, identity, durationSeconds: undefined, origin }, body: undefined };
+}

@@ -1,0 +1,47 @@
+// Turns a captured stack into application frames: node internals, node_modules and the watch's
+// own files are dropped; paths under the working directory are shown relative to it. With
+// --enable-source-maps Node maps the stack before it gets here, so frames name the source files.
+import { fileURLToPath } from 'node:url';
+import { dirname, relative, sep } from 'node:path';
+
+const FRAME = /^\s*at (?:async )?(?:(.+?) \()?(.+?):(\d+):(\d+)\)?$/;
+const OWN_DIRECTORY = ownDirectory();
+
+export function applicationFrames(stack: string | undefined, cwd: string): string[] {
+  if (stack === undefined) return [];
+  const frames: string[] = [];
+  for (const line of stack.split('\n')) {
+    const match = FRAME.exec(line);
+    if (!match) continue;
+    const [, name, location, row, column] = match;
+    const file = pathOf(location!);
+    if (file === undefined || isLibrary(file)) continue;
+    const shown = file.startsWith(cwd + sep) ? relative(cwd, file) : file;
+    frames.push(`${shown}:${row}:${column}${name ? ` (${name})` : ''}`);
+  }
+  return frames;
+}
+
+function pathOf(location: string): string | undefined {
+  if (location.startsWith('file://')) {
+    try {
+      return fileURLToPath(location);
+    } catch {
+      return undefined;
+    }
+  }
+  return location.startsWith('/') || /^[A-Za-z]:[\\/]/.test(location) ? location : undefined;
+}
+
+function isLibrary(file: string): boolean {
+  return file.includes(`${sep}node_modules${sep}`) || file.startsWith(OWN_DIRECTORY + sep);
+}
+
+/** The directory of this file, found from a stack (works compiled to ESM and to CommonJS). */
+function ownDirectory(): string {
+  const holder: { stack?: string } = {};
+  Error.captureStackTrace(holder, ownDirectory);
+  const here = FRAME.exec(holder.stack?.split('\n')[1] ?? '');
+  const file = here ? pathOf(here[2]!) : undefined;
+  return file === undefined ? '\0' : dirname(file);
+}

@@ -1,0 +1,126 @@
+// Sees credential requests made with node:http / node:https (SDK v3, SDK v2, hand-written code).
+//
+// Node publishes `http.client.request.start` only once the body has been flushed to the socket, in
+// a later tick than the one that made the request (Node 20), so neither the body (the Query
+// `Action=` and `RoleArn=`) nor the caller's stack can be read from it. The tap therefore wraps
+// ClientRequest.prototype.write/end: one property check per request for the first call, nothing
+// more for requests that are not credential fetches. Responses come from the
+// `http.client.response.finish` channel, and only recognised ones are scanned for Expiration.
+import { ClientRequest, type IncomingMessage } from 'node:http';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { classify, type Classified } from './classify.js';
+import { complete } from './complete.js';
+import { ExpirationScanner } from './expiration.js';
+import type { Recorder } from './recorder.js';
+import { captureTrigger, type Trigger } from './trigger.js';
+import type { CredentialRequest } from './types.js';
+
+const TAP = Symbol.for('eslint-plugin-aws-credentials.watch.http-tap');
+/** A Query body larger than this (a huge SAML assertion) is cut; identifying fields come first. */
+const MAX_BODY_CHARS = 64 * 1024;
+
+interface Tap {
+  readonly classified: Classified;
+  readonly trigger: Trigger;
+  body: string;
+  request: CredentialRequest | undefined;
+  sent: boolean;
+}
+type Tapped = ClientRequest & { [TAP]?: Tap | null };
+type Write = (this: ClientRequest, chunk?: unknown, encoding?: unknown, callback?: unknown) => unknown;
+
+const recorders = new Set<Recorder>();
+let restore: (() => void) | undefined;
+
+/** Starts reporting to `recorder`; the returned function stops it (and unwraps when none is left). */
+export function tapHttp(recorder: Recorder): () => void {
+  recorders.add(recorder);
+  restore ??= install();
+  return () => {
+    recorders.delete(recorder);
+    if (recorders.size === 0 && restore) {
+      restore();
+      restore = undefined;
+    }
+  };
+}
+
+function install(): () => void {
+  const proto = ClientRequest.prototype as unknown as Record<'write' | 'end', Write>;
+  const ownWrite = Object.prototype.hasOwnProperty.call(proto, 'write');
+  const ownEnd = Object.prototype.hasOwnProperty.call(proto, 'end');
+  const write = proto.write;
+  const end = proto.end;
+  proto.write = function watchedWrite(chunk, encoding, callback) {
+    const tap = tapOf(this, watchedWrite);
+    if (tap !== null) collect(tap, chunk);
+    return write.call(this, chunk, encoding, callback);
+  };
+  proto.end = function watchedEnd(chunk, encoding, callback) {
+    const tap = tapOf(this, watchedEnd);
+    if (tap !== null) {
+      collect(tap, chunk);
+      send(tap);
+    }
+    return end.call(this, chunk, encoding, callback);
+  };
+  subscribe('http.client.response.finish', onResponse);
+  return () => {
+    unsubscribe('http.client.response.finish', onResponse);
+    if (ownWrite) proto.write = write;
+    else delete (proto as Partial<typeof proto>).write;
+    if (ownEnd) proto.end = end;
+    else delete (proto as Partial<typeof proto>).end;
+  };
+}
+
+function tapOf(request: Tapped, below: Write): Tap | null {
+  const existing = request[TAP];
+  if (existing !== undefined) return existing;
+  const classified = classify({
+    method: request.method,
+    origin: `${request.protocol}//${String(request.getHeader('host') ?? request.host)}`,
+    path: request.path,
+    header: (name) => {
+      const value = request.getHeader(name);
+      return value === undefined ? undefined : String(value);
+    },
+  });
+  const tap = classified === undefined ? null : { classified, trigger: captureTrigger(below), body: '', request: undefined, sent: false };
+  request[TAP] = tap;
+  return tap;
+}
+
+function collect(tap: Tap, chunk: unknown): void {
+  if (tap.classified.body === undefined || tap.sent || tap.body.length >= MAX_BODY_CHARS) return;
+  if (typeof chunk === 'string') tap.body += chunk;
+  else if (chunk instanceof Uint8Array) tap.body += Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
+}
+
+function send(tap: Tap): void {
+  if (tap.sent) return;
+  tap.sent = true;
+  tap.request = complete(tap.classified, tap.body);
+  tap.body = '';
+  if (tap.request !== undefined) for (const recorder of recorders) recorder.fetch(tap.request, tap.trigger);
+}
+
+function onResponse(message: unknown): void {
+  const { request, response } = message as { request: Tapped; response: IncomingMessage };
+  const credentials = request[TAP]?.request;
+  if (credentials === undefined) return;
+  const scanner = new ExpirationScanner();
+  const push = response.push;
+  response.push = function watchedPush(chunk: unknown, encoding?: BufferEncoding) {
+    if (chunk === null) {
+      scanner.end();
+      delete (response as Partial<IncomingMessage>).push;
+      if (scanner.expiresAt !== undefined) {
+        const seconds = (scanner.expiresAt - Date.now()) / 1000;
+        for (const recorder of recorders) recorder.lifetime(credentials, seconds);
+      }
+    } else if (typeof chunk === 'string') scanner.feed(chunk);
+    else if (chunk instanceof Uint8Array) scanner.feed(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
+    return push.call(this, chunk, encoding);
+  };
+}
