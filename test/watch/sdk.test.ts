@@ -31,7 +31,7 @@ afterEach(() => {
 });
 
 const identity = (kind: string, name: string) => watch.report().identities.find((entry) => entry.kind === kind && entry.identity === name);
-const whoAmI = (credentials: ConstructorParameters<typeof STSClient>[0]['credentials']) => new STSClient({ region: 'us-east-1', credentials }).send(new GetCallerIdentityCommand({}));
+const whoAmI = (credentials: NonNullable<ConstructorParameters<typeof STSClient>[0]>['credentials']) => new STSClient({ region: 'us-east-1', credentials }).send(new GetCallerIdentityCommand({}));
 
 describe('SDK v3', () => {
   it('a provider per call: every AssumeRole counted for the role, over budget, with the lifetime from Expiration and the calling frame', async () => {
