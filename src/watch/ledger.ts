@@ -73,7 +73,7 @@ function reportOf(entry: Entry, cwd: string): IdentityReport {
 function dominantFrames(triggers: readonly CredentialFetch['trigger'][], cwd: string): string[] {
   const counts = new Map<string, { frames: string[]; count: number }>();
   for (const trigger of triggers) {
-    const frames = applicationFrames(trigger?.stack, cwd).slice(0, SHOWN_FRAMES);
+    const frames = applicationFrames(trigger?.stack, cwd, SHOWN_FRAMES);
     if (frames.length === 0) continue;
     const key = frames.join('\n');
     const seen = counts.get(key);

@@ -56,7 +56,16 @@ describe('application frames', () => {
   ].join('\n');
 
   it('keeps application code, drops node_modules, internals and anonymous frames', () => {
-    expect(applicationFrames(stack, cwd)).toEqual(['src/consumer.mjs:15:16 (getRecords)', 'src/server.js:8:3', '/elsewhere/main.js:2:1 (main)']);
+    expect(applicationFrames(stack, cwd, 3)).toEqual(['src/consumer.mjs:15:16 (getRecords)', 'src/server.js:8:3', '/elsewhere/main.js:2:1 (main)']);
+    expect(applicationFrames(stack, cwd, 1)).toEqual(['src/consumer.mjs:15:16 (getRecords)']);
+  });
+
+  it('falls back to the outermost library frames when the async chain ends inside node_modules', () => {
+    const library = stack.split('\n').slice(0, 5).join('\n');
+    expect(applicationFrames(library, cwd, 3)).toEqual([
+      '(library) node_modules/@smithy/node-http-handler/dist-cjs/index.js:1:1 (NodeHttpHandler.handle)',
+      '(library) node_modules/eslint-plugin-aws-credentials/dist/esm/src/watch/http-tap.js:40:5 (watchedEnd)',
+    ]);
   });
 });
 
