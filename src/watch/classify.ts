@@ -45,14 +45,16 @@ export function classify(line: RequestLine): Classified | undefined {
 }
 
 function classifyGet(line: RequestLine): Classified | undefined {
-  const query = line.path.indexOf('?');
-  const path = query === -1 ? line.path : line.path.slice(0, query);
-  if (path.startsWith(IMDS_CREDENTIALS) && path.length > IMDS_CREDENTIALS.length && !path.endsWith('/')) {
-    return known('imds', 'imds', line.origin + path, line.origin);
-  }
-  if (path === SSO_PATH && query !== -1) {
-    const params = new URLSearchParams(line.path.slice(query + 1));
+  const { path } = line;
+  const query = path.indexOf('?');
+  if (query !== -1) {
+    if (!path.startsWith(SSO_PATH) || query !== SSO_PATH.length) return undefined;
+    const params = new URLSearchParams(path.slice(query + 1));
     return known('sso', 'GetRoleCredentials', `${params.get('account_id') ?? '?'}/${params.get('role_name') ?? '?'}`, line.origin);
+  }
+  if (path.startsWith(IMDS_CREDENTIALS)) {
+    if (path.length === IMDS_CREDENTIALS.length || path.endsWith('/')) return undefined;
+    return known('imds', 'imds', line.origin + path, line.origin);
   }
   if (isContainerEndpoint(line.origin, path)) return known('container', 'container', line.origin + path, line.origin);
   return undefined;
@@ -68,12 +70,17 @@ function classifyTarget(target: string, origin: string): Classified | undefined 
 }
 
 /**
- * The well-known container hosts, or whatever AWS_CONTAINER_CREDENTIALS_FULL_URI / _RELATIVE_URI
- * name (read per request: tests and apps set them after start-up).
+ * The well-known container hosts (where AWS_CONTAINER_CREDENTIALS_RELATIVE_URI points), or what
+ * AWS_CONTAINER_CREDENTIALS_FULL_URI names. That variable is read per request (tests and apps set
+ * it after start-up), but only where the SDKs accept it: https anywhere, http on loopback only.
  */
 function isContainerEndpoint(origin: string, path: string): boolean {
-  const host = origin.slice(origin.indexOf('//') + 2).replace(/:\d+$/, '');
+  const start = origin.indexOf('//') + 2;
+  const port = origin.lastIndexOf(':');
+  const end = origin.endsWith(']') || port < start ? origin.length : port;
+  const host = origin.slice(start, end);
   if (CONTAINER_HOSTS.has(host)) return true;
+  if (!origin.startsWith('https:') && !host.startsWith('127.') && host !== 'localhost' && host !== '[::1]') return false;
   const full = process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
   if (full === undefined || !full.endsWith(path)) return false;
   try {

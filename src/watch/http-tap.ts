@@ -8,7 +8,7 @@
 // `http.client.response.finish` channel, and only recognised ones are scanned for Expiration.
 import { ClientRequest, type IncomingMessage } from 'node:http';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { classify, type Classified } from './classify.js';
+import { classify, type Classified, type RequestLine } from './classify.js';
 import { complete } from './complete.js';
 import { ExpirationScanner } from './expiration.js';
 import type { Recorder } from './recorder.js';
@@ -77,18 +77,32 @@ function install(): () => void {
 function tapOf(request: Tapped, below: Write): Tap | null {
   const existing = request[TAP];
   if (existing !== undefined) return existing;
-  const classified = classify({
-    method: request.method,
-    origin: `${request.protocol}//${String(request.getHeader('host') ?? request.host)}`,
-    path: request.path,
-    header: (name) => {
-      const value = request.getHeader(name);
-      return value === undefined ? undefined : String(value);
-    },
-  });
+  const classified = classify(new HttpRequestLine(request));
   const tap = classified === undefined ? null : { classified, trigger: captureTrigger(below), body: '', request: undefined, sent: false };
   request[TAP] = tap;
   return tap;
+}
+
+/**
+ * A class, not an object literal with a getter: a literal's accessor gets a fresh map per request,
+ * which costs microseconds on every ordinary request.
+ */
+class HttpRequestLine implements RequestLine {
+  private cachedOrigin: string | undefined;
+  constructor(private readonly request: ClientRequest) {}
+  get method(): string {
+    return this.request.method;
+  }
+  get path(): string {
+    return this.request.path;
+  }
+  get origin(): string {
+    return (this.cachedOrigin ??= `${this.request.protocol}//${String(this.request.getHeader('host') ?? this.request.host)}`);
+  }
+  header(name: string): string | undefined {
+    const value = this.request.getHeader(name);
+    return value === undefined ? undefined : String(value);
+  }
 }
 
 function collect(tap: Tap, chunk: unknown): void {

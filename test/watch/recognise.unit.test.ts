@@ -60,12 +60,20 @@ describe('recognising credential fetches by the request itself', () => {
   it('container endpoints: the ECS and EKS Pod Identity hosts, and whatever AWS_CONTAINER_CREDENTIALS_FULL_URI names', () => {
     expect(recognise(line('GET', 'http://169.254.170.2', '/v2/credentials/7f1c-guid'))).toMatchObject({ kind: 'container', identity: 'http://169.254.170.2/v2/credentials/7f1c-guid' });
     expect(recognise(line('GET', 'http://169.254.170.23', '/v1/credentials'))?.kind).toBe('container');
+    expect(recognise(line('GET', 'http://[fd00:ec2::23]', '/v1/credentials'))?.kind).toBe('container');
+    expect(recognise(line('GET', 'http://[fd00:ec2::23]:80', '/v1/credentials'))?.kind).toBe('container');
+    expect(recognise(line('GET', 'http://169.254.170.2:80', '/v2/credentials/x'))?.kind).toBe('container');
     const saved = process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
     process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI = 'http://127.0.0.1:8123/creds';
     try {
       expect(recognise(line('GET', 'http://127.0.0.1:8123', '/creds'))?.kind).toBe('container');
       expect(classify(line('GET', 'http://127.0.0.1:8124', '/creds'))).toBeUndefined();
       expect(classify(line('GET', 'http://127.0.0.1:8123', '/other'))).toBeUndefined();
+      process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI = 'https://creds.internal.example/v1/creds';
+      expect(recognise(line('GET', 'https://creds.internal.example', '/v1/creds'))?.kind).toBe('container');
+      // The SDKs refuse a plain-http full URI off loopback, so such a request is no credential fetch.
+      process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI = 'http://10.0.0.5/creds';
+      expect(classify(line('GET', 'http://10.0.0.5', '/creds'))).toBeUndefined();
     } finally {
       if (saved === undefined) delete process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
       else process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI = saved;
