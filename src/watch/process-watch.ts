@@ -46,5 +46,6 @@ function reportAtExit(report: WatchReport, settings: WatchSettings): void {
   } catch {
     // stderr closed or the file not writable: the watch must never change how the process ends.
   }
-  if (settings.mode === 'fail' && report.identities.some((identity) => identity.overBudget)) process.exitCode = 1;
+  // A process already failing keeps its own exit code.
+  if (settings.mode === 'fail' && !process.exitCode && report.identities.some((identity) => identity.overBudget)) process.exitCode = 1;
 }
