@@ -30,47 +30,50 @@ type Tapped = ClientRequest & { [TAP]?: Tap | null };
 type Write = (this: ClientRequest, chunk?: unknown, encoding?: unknown, callback?: unknown) => unknown;
 
 const recorders = new Set<Recorder>();
-let restore: (() => void) | undefined;
+/** Set while our wrappers are on the prototype (they stay, inert, if someone wrapped over them). */
+let unwrap: (() => boolean) | undefined;
 
 /** Starts reporting to `recorder`; the returned function stops it (and unwraps when none is left). */
 export function tapHttp(recorder: Recorder): () => void {
+  if (recorders.size === 0) subscribe('http.client.response.finish', onResponse);
   recorders.add(recorder);
-  restore ??= install();
+  unwrap ??= wrap();
   return () => {
-    recorders.delete(recorder);
-    if (recorders.size === 0 && restore) {
-      restore();
-      restore = undefined;
-    }
+    if (!recorders.delete(recorder) || recorders.size > 0) return;
+    unsubscribe('http.client.response.finish', onResponse);
+    if (unwrap?.()) unwrap = undefined;
   };
 }
 
-function install(): () => void {
+function wrap(): () => boolean {
   const proto = ClientRequest.prototype as unknown as Record<'write' | 'end', Write>;
   const ownWrite = Object.prototype.hasOwnProperty.call(proto, 'write');
   const ownEnd = Object.prototype.hasOwnProperty.call(proto, 'end');
   const write = proto.write;
   const end = proto.end;
-  proto.write = function watchedWrite(chunk, encoding, callback) {
-    const tap = tapOf(this, watchedWrite);
+  const watchedWrite: Write = function (chunk, encoding, callback) {
+    const tap = recorders.size === 0 ? null : tapOf(this, watchedWrite);
     if (tap !== null) collect(tap, chunk);
     return write.call(this, chunk, encoding, callback);
   };
-  proto.end = function watchedEnd(chunk, encoding, callback) {
-    const tap = tapOf(this, watchedEnd);
+  const watchedEnd: Write = function (chunk, encoding, callback) {
+    const tap = recorders.size === 0 ? null : tapOf(this, watchedEnd);
     if (tap !== null) {
       collect(tap, chunk);
       send(tap);
     }
     return end.call(this, chunk, encoding, callback);
   };
-  subscribe('http.client.response.finish', onResponse);
+  proto.write = watchedWrite;
+  proto.end = watchedEnd;
   return () => {
-    unsubscribe('http.client.response.finish', onResponse);
+    // Someone wrapped them after us: leave ours in place, inert, rather than drop their wrapper.
+    if (proto.write !== watchedWrite || proto.end !== watchedEnd) return false;
     if (ownWrite) proto.write = write;
     else delete (proto as Partial<typeof proto>).write;
     if (ownEnd) proto.end = end;
     else delete (proto as Partial<typeof proto>).end;
+    return true;
   };
 }
 

@@ -128,4 +128,26 @@ describe('the report', () => {
     expect(watch.report().identities).toEqual([]);
     expect(Object.prototype.hasOwnProperty.call(ClientRequest.prototype, 'end')).toBe(false);
   });
+
+  it('stop() keeps a wrapper another tool put over the watch, and the watch stays inert under it', async () => {
+    watch = createCredentialWatch();
+    const proto = ClientRequest.prototype as unknown as { end: (...args: unknown[]) => unknown };
+    const watched = proto.end;
+    let seen = 0;
+    const theirs = function (this: unknown, ...args: unknown[]) {
+      seen++;
+      return watched.apply(this, args);
+    };
+    proto.end = theirs;
+    try {
+      watch.stop();
+      expect(proto.end).toBe(theirs);
+      const later = createCredentialWatch();
+      await fromContainerMetadata()();
+      expect(later.stop().identities).toMatchObject([{ kind: 'container', fetches: 1 }]);
+      expect(seen).toBe(1);
+    } finally {
+      delete (proto as Partial<typeof proto>).end;
+    }
+  });
 });
