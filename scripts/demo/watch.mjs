@@ -3,14 +3,14 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fakeModule, root } from './lib.mjs';
 
 export function runWatched(examples, name) {
   const dir = mkdtempSync(join(tmpdir(), 'aws-credentials-watch-'));
   try {
     const child = spawnSync(process.execPath, ['--import', 'eslint-plugin-aws-credentials/watch', join(root, 'scripts/demo/run-scenario.mjs'), fakeModule, examples, name], {
-      cwd: root,
+      cwd: dirname(examples), // frames are shown relative to it: `examples/<app>/…`, before and after
       encoding: 'utf8',
       timeout: 60_000,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', AWS_CREDENTIALS_WATCH: 'fail', AWS_CREDENTIALS_WATCH_JSON: join(dir, 'watch.json') },
