@@ -2,8 +2,9 @@
 // against a local fake AWS (127.0.0.1 only), and print one before/after table.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFakeAws, copyExamples, fixCopy, root, runCli, runScenario } from './demo/lib.mjs';
+import { buildFakeAws, copyExamples, fixCopy, root, runCli } from './demo/lib.mjs';
 import { SCENARIOS } from './demo/scenarios.mjs';
+import { printWatchVerdicts, runWatched } from './demo/watch.mjs';
 
 const started = Date.now();
 const step = (text) => console.log(`\n== ${text}`);
@@ -22,10 +23,11 @@ try {
   step('Running every app before and after, against the fake AWS');
   const rows = [];
   for (const name of Object.keys(SCENARIOS)) {
-    rows.push({ name, before: runScenario(join(root, 'examples'), name), after: runScenario(join(work, 'examples'), name) });
+    rows.push({ name, before: runWatched(join(root, 'examples'), name), after: runWatched(join(work, 'examples'), name) });
     console.log(`  ${name}: done`);
   }
   printTable(rows);
+  printWatchVerdicts(rows);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -1,0 +1,100 @@
+// Decides, from the request line and headers alone, whether a request fetches credentials, and
+// what it names. Never reads Authorization, security-token or metadata-token headers.
+import type { CredentialRequest } from './types.js';
+
+/** The minimum an HTTP client exposes about a request before it is sent. */
+export interface RequestLine {
+  readonly method: string;
+  /** `http://host:port` */
+  readonly origin: string;
+  /** Path with query string. */
+  readonly path: string;
+  header(name: string): string | undefined;
+}
+
+export interface Classified {
+  readonly request: CredentialRequest;
+  /** The request body must be read (Query or JSON protocol) to learn the action or identity. */
+  readonly body: 'query' | 'json' | undefined;
+}
+
+const IMDS_CREDENTIALS = '/latest/meta-data/iam/security-credentials/';
+/** ECS task endpoint, EKS Pod Identity agent (IPv4 and IPv6). */
+const CONTAINER_HOSTS = new Set(['169.254.170.2', '169.254.170.23', '[fd00:ec2::23]']);
+const SSO_PATH = '/federation/credentials';
+const STS_TARGET = 'AWSSecurityTokenServiceV20110615.';
+const COGNITO_TARGET = 'AWSCognitoIdentityService.GetCredentialsForIdentity';
+export const STS_CREDENTIAL_ACTIONS: ReadonlySet<string> = new Set([
+  'AssumeRole',
+  'AssumeRoleWithWebIdentity',
+  'AssumeRoleWithSAML',
+  'AssumeRoot',
+  'GetSessionToken',
+  'GetFederationToken',
+]);
+
+export function classify(line: RequestLine): Classified | undefined {
+  const { method } = line;
+  if (method === 'GET') return classifyGet(line);
+  if (method !== 'POST') return undefined;
+  const target = line.header('x-amz-target');
+  if (target !== undefined) return classifyTarget(target, line.origin);
+  const type = line.header('content-type');
+  if (type !== undefined && type.startsWith('application/x-www-form-urlencoded')) return { request: pending('sts', undefined, line.origin), body: 'query' };
+  return undefined;
+}
+
+function classifyGet(line: RequestLine): Classified | undefined {
+  const { path } = line;
+  const query = path.indexOf('?');
+  if (query !== -1) {
+    if (!path.startsWith(SSO_PATH) || query !== SSO_PATH.length) return undefined;
+    const params = new URLSearchParams(path.slice(query + 1));
+    return known('sso', 'GetRoleCredentials', `${params.get('account_id') ?? '?'}/${params.get('role_name') ?? '?'}`, line.origin);
+  }
+  if (path.startsWith(IMDS_CREDENTIALS)) {
+    if (path.length === IMDS_CREDENTIALS.length || path.endsWith('/')) return undefined;
+    return known('imds', 'imds', line.origin + path, line.origin);
+  }
+  if (isContainerEndpoint(line.origin, path)) return known('container', 'container', line.origin + path, line.origin);
+  return undefined;
+}
+
+function classifyTarget(target: string, origin: string): Classified | undefined {
+  if (target.startsWith(STS_TARGET)) {
+    const action = target.slice(STS_TARGET.length);
+    return STS_CREDENTIAL_ACTIONS.has(action) ? { request: pending('sts', action, origin), body: 'json' } : undefined;
+  }
+  if (target === COGNITO_TARGET) return { request: pending('cognito', 'GetCredentialsForIdentity', origin), body: 'json' };
+  return undefined;
+}
+
+/**
+ * The well-known container hosts (where AWS_CONTAINER_CREDENTIALS_RELATIVE_URI points), or what
+ * AWS_CONTAINER_CREDENTIALS_FULL_URI names. That variable is read per request (tests and apps set
+ * it after start-up), but only where the SDKs accept it: https anywhere, http on loopback only.
+ */
+function isContainerEndpoint(origin: string, path: string): boolean {
+  const start = origin.indexOf('//') + 2;
+  const port = origin.lastIndexOf(':');
+  const end = origin.endsWith(']') || port < start ? origin.length : port;
+  const host = origin.slice(start, end);
+  if (CONTAINER_HOSTS.has(host)) return true;
+  if (!origin.startsWith('https:') && !host.startsWith('127.') && host !== 'localhost' && host !== '[::1]') return false;
+  const full = process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
+  if (full === undefined || !full.endsWith(path)) return false;
+  try {
+    const url = new URL(full);
+    return url.origin === origin && url.pathname === path;
+  } catch {
+    return false;
+  }
+}
+
+function pending(kind: CredentialRequest['kind'], action: string | undefined, origin: string): CredentialRequest {
+  return { kind, action, identity: undefined, durationSeconds: undefined, origin };
+}
+
+function known(kind: CredentialRequest['kind'], action: string, identity: string, origin: string): Classified {
+  return { request: { kind, action, identity, durationSeconds: undefined, origin }, body: undefined };
+}

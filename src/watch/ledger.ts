@@ -1,0 +1,86 @@
+// Counts credential fetches per identity: when they happened, the shortest lifetime seen, and a
+// bounded sample of the stacks that triggered them (formatted only when a report is built).
+import { budgetFor, DEFAULT_LIFETIME_SECONDS } from './budget.js';
+import { applicationFrames } from './frames.js';
+import type { CredentialFetch, FetchKind, IdentityReport, WatchReport } from './types.js';
+
+/** Stacks kept per identity: enough to name the dominant trigger, bounded for a runaway loop. */
+const SAMPLED_TRIGGERS = 25;
+const SHOWN_FRAMES = 3;
+
+interface Entry {
+  readonly kind: FetchKind;
+  readonly identity: string;
+  readonly actions: Set<string>;
+  fetches: number;
+  first: number;
+  last: number;
+  lifetimeSeconds: number | undefined;
+  readonly triggers: CredentialFetch['trigger'][];
+}
+
+export function keyOf(kind: FetchKind, identity: string): string {
+  return `${kind} ${identity}`;
+}
+
+export class Ledger {
+  private readonly entries = new Map<string, Entry>();
+
+  add(fetch: CredentialFetch): void {
+    const key = keyOf(fetch.kind, fetch.identity);
+    let entry = this.entries.get(key);
+    if (entry === undefined) {
+      entry = { kind: fetch.kind, identity: fetch.identity, actions: new Set(), fetches: 0, first: fetch.at, last: fetch.at, lifetimeSeconds: undefined, triggers: [] };
+      this.entries.set(key, entry);
+    }
+    entry.actions.add(fetch.action);
+    entry.fetches++;
+    entry.last = Math.max(entry.last, fetch.at);
+    if (fetch.durationSeconds !== undefined) this.lifetime(key, fetch.durationSeconds);
+    if (entry.triggers.length < SAMPLED_TRIGGERS) entry.triggers.push(fetch.trigger);
+  }
+
+  lifetime(key: string, seconds: number): void {
+    const entry = this.entries.get(key);
+    if (entry !== undefined && seconds > 0) entry.lifetimeSeconds = Math.min(entry.lifetimeSeconds ?? Infinity, seconds);
+  }
+
+  report(cwd: string): WatchReport {
+    const identities = [...this.entries.values()].map((entry) => reportOf(entry, cwd));
+    identities.sort((a, b) => Number(b.overBudget) - Number(a.overBudget) || b.fetches - a.fetches || a.identity.localeCompare(b.identity));
+    return { identities };
+  }
+}
+
+function reportOf(entry: Entry, cwd: string): IdentityReport {
+  const windowSeconds = (entry.last - entry.first) / 1000;
+  const lifetimeSeconds = entry.lifetimeSeconds ?? DEFAULT_LIFETIME_SECONDS;
+  const budget = budgetFor(windowSeconds, lifetimeSeconds);
+  return {
+    kind: entry.kind,
+    identity: entry.identity,
+    actions: [...entry.actions].sort(),
+    fetches: entry.fetches,
+    windowSeconds,
+    lifetimeSeconds,
+    budget,
+    overBudget: entry.fetches > budget,
+    frames: dominantFrames(entry.triggers, cwd),
+  };
+}
+
+/** The first application frames of the trigger seen most often in the sample. */
+function dominantFrames(triggers: readonly CredentialFetch['trigger'][], cwd: string): string[] {
+  const counts = new Map<string, { frames: string[]; count: number }>();
+  for (const trigger of triggers) {
+    const frames = applicationFrames(trigger?.stack, cwd, SHOWN_FRAMES);
+    if (frames.length === 0) continue;
+    const key = frames.join('\n');
+    const seen = counts.get(key);
+    if (seen) seen.count++;
+    else counts.set(key, { frames, count: 1 });
+  }
+  let best: { frames: string[]; count: number } | undefined;
+  for (const candidate of counts.values()) if (best === undefined || candidate.count > best.count) best = candidate;
+  return best?.frames ?? [];
+}

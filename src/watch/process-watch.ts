@@ -1,0 +1,51 @@
+// The process-wide watch behind `--import` / `-r` / NODE_OPTIONS and startCredentialWatch():
+// one per process even when both the ESM and the CommonJS builds are loaded, reported at exit.
+import { writeFileSync, writeSync } from 'node:fs';
+import { readSettings, type WatchSettings } from './settings.js';
+import { formatTable } from './table.js';
+import type { WatchReport } from './types.js';
+import { createCredentialWatch, type CredentialWatch, type WatchOptions } from './watch.js';
+
+const GLOBAL = Symbol.for('eslint-plugin-aws-credentials.watch');
+type Holder = { [GLOBAL]?: CredentialWatch };
+
+const DISABLED: CredentialWatch = { report: () => ({ identities: [] }), stop: () => ({ identities: [] }) };
+
+/**
+ * Starts the process's credential watch (or returns the one already running). At exit it prints
+ * the table on stderr, writes AWS_CREDENTIALS_WATCH_JSON, and with AWS_CREDENTIALS_WATCH=fail
+ * sets exit code 1 when an identity is over budget. `stop()` ends it without an exit report.
+ */
+export function startCredentialWatch(options: WatchOptions = {}): CredentialWatch {
+  const holder = globalThis as Holder;
+  const running = holder[GLOBAL];
+  if (running !== undefined) return running;
+  const settings = readSettings();
+  if (settings.mode === 'off') return DISABLED;
+  const watch = createCredentialWatch(options);
+  const onExit = (): void => reportAtExit(watch.stop(), settings);
+  process.once('exit', onExit);
+  const handle: CredentialWatch = {
+    report: () => watch.report(),
+    stop: () => {
+      process.removeListener('exit', onExit);
+      if (holder[GLOBAL] === handle) delete holder[GLOBAL];
+      return watch.stop();
+    },
+  };
+  holder[GLOBAL] = handle;
+  return handle;
+}
+
+/** A process that saw no credential fetch stays silent (NODE_OPTIONS reaches every node process). */
+function reportAtExit(report: WatchReport, settings: WatchSettings): void {
+  if (report.identities.length === 0) return;
+  try {
+    writeSync(2, formatTable(report));
+    if (settings.jsonFile !== undefined) writeFileSync(settings.jsonFile, JSON.stringify(report, null, 2) + '\n');
+  } catch {
+    // stderr closed or the file not writable: the watch must never change how the process ends.
+  }
+  // A process already failing keeps its own exit code.
+  if (settings.mode === 'fail' && !process.exitCode && report.identities.some((identity) => identity.overBudget)) process.exitCode = 1;
+}

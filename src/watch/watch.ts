@@ -1,0 +1,44 @@
+// One credential watch: taps node:http and fetch, counts into its own ledger until stopped.
+import { tapFetch } from './fetch-tap.js';
+import { tapHttp } from './http-tap.js';
+import { keyOf, Ledger } from './ledger.js';
+import type { Recorder } from './recorder.js';
+import type { CredentialRequest, WatchReport } from './types.js';
+
+export interface CredentialWatch {
+  /** What has been seen so far, worst identities first. */
+  report(): WatchReport;
+  /** Stops observing; returns the final report. Idempotent. */
+  stop(): WatchReport;
+}
+
+export interface WatchOptions {
+  /** Clock in ms (default Date.now). */
+  readonly now?: () => number;
+  /** Frames under this directory are shown relative to it (default process.cwd()). */
+  readonly cwd?: string;
+}
+
+export function createCredentialWatch(options: WatchOptions = {}): CredentialWatch {
+  const now = options.now ?? Date.now;
+  const cwd = options.cwd ?? process.cwd();
+  const ledger = new Ledger();
+  const identityOf = (request: CredentialRequest): string => request.identity ?? request.origin;
+  const recorder: Recorder = {
+    fetch: (request, trigger) =>
+      ledger.add({ kind: request.kind, action: request.action ?? '?', identity: identityOf(request), at: now(), durationSeconds: request.durationSeconds, trigger }),
+    lifetime: (request, seconds) => ledger.lifetime(keyOf(request.kind, identityOf(request)), seconds),
+  };
+  const untaps = [tapHttp(recorder), tapFetch(recorder)];
+  let final: WatchReport | undefined;
+  return {
+    report: () => final ?? ledger.report(cwd),
+    stop: () => {
+      if (final === undefined) {
+        for (const untap of untaps) untap();
+        final = ledger.report(cwd);
+      }
+      return final;
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// Budgets, Expiration parsing, application frames and the exit table.
+import { describe, expect, it } from 'vitest';
+import { budgetFor } from '../../src/watch/budget.js';
+import { ExpirationScanner } from '../../src/watch/expiration.js';
+import { applicationFrames } from '../../src/watch/frames.js';
+import { Ledger } from '../../src/watch/ledger.js';
+import { formatTable } from '../../src/watch/table.js';
+
+describe('budget', () => {
+  it('two for a short run, then one per quarter lifetime', () => {
+    expect(budgetFor(0, 3600)).toBe(2);
+    expect(budgetFor(60, 3600)).toBe(2);
+    expect(budgetFor(900, 3600)).toBe(3);
+    expect(budgetFor(3 * 3600, 3600)).toBe(14);
+    expect(budgetFor(60, 8)).toBe(32);
+  });
+});
+
+describe('ExpirationScanner', () => {
+  const scan = (...chunks: string[]) => {
+    const scanner = new ExpirationScanner();
+    for (const chunk of chunks) scanner.feed(chunk);
+    return scanner.expiresAt;
+  };
+  const at = Date.parse('2026-12-01T23:00:00Z');
+
+  it('reads the XML and JSON Expiration fields, split across chunks or not', () => {
+    expect(scan('<Credentials><SessionToken>x</SessionToken><Expiration>2026-12-01T23:00:00Z</Expiration>')).toBe(at);
+    expect(scan('<Credentials><Expir', 'ation>2026-12-01T2', '3:00:00Z</Expiration>')).toBe(at);
+    expect(scan('{"Token":"t","Expiration":"2026-12-01T23:00:00Z"}')).toBe(at);
+    expect(scan('{"Token":"t","Expira', 'tion" : "2026-12-01T23:00:00Z"}')).toBe(at);
+  });
+
+  it('reads epoch seconds (Cognito) and milliseconds (SSO)', () => {
+    expect(scan('{"Credentials":{"Expiration":1796166000}}')).toBe(1796166000 * 1000);
+    expect(scan('{"roleCredentials":{"expiration":1796166000000}}')).toBe(1796166000000);
+  });
+
+  it('finds nothing in a response without one', () => {
+    expect(scan('<ErrorResponse><Error><Code>AccessDenied</Code></Error></ErrorResponse>')).toBeUndefined();
+  });
+});
+
+describe('application frames', () => {
+  const cwd = '/srv/app';
+  const stack = [
+    'Error',
+    '    at watchedEnd (/srv/app/node_modules/eslint-plugin-aws-credentials/dist/esm/src/watch/http-tap.js:40:5)',
+    '    at new Promise (<anonymous>)',
+    '    at NodeHttpHandler.handle (/srv/app/node_modules/@smithy/node-http-handler/dist-cjs/index.js:1:1)',
+    '    at processTicksAndRejections (node:internal/process/task_queues:95:5)',
+    '    at async getRecords (file:///srv/app/src/consumer.mjs:15:16)',
+    '    at async /srv/app/src/server.js:8:3',
+    '    at async Promise.all (index 0)',
+    '    at async main (/elsewhere/main.js:2:1)',
+  ].join('\n');
+
+  it('keeps application code, drops node_modules, internals and anonymous frames', () => {
+    expect(applicationFrames(stack, cwd, 3)).toEqual(['src/consumer.mjs:15:16 (getRecords)', 'src/server.js:8:3', '/elsewhere/main.js:2:1 (main)']);
+    expect(applicationFrames(stack, cwd, 1)).toEqual(['src/consumer.mjs:15:16 (getRecords)']);
+  });
+
+  it('falls back to the outermost library frames when the async chain ends inside node_modules', () => {
+    const library = stack.split('\n').slice(0, 5).join('\n');
+    expect(applicationFrames(library, cwd, 3)).toEqual([
+      '(library) node_modules/@smithy/node-http-handler/dist-cjs/index.js:1:1 (NodeHttpHandler.handle)',
+      '(library) node_modules/eslint-plugin-aws-credentials/dist/esm/src/watch/http-tap.js:40:5 (watchedEnd)',
+    ]);
+  });
+});
+
+describe('ledger and table', () => {
+  it('counts per identity, keeps the shortest lifetime, and puts the identities over budget first', () => {
+    const ledger = new Ledger();
+    const trigger = { stack: 'Error\n    at async handler (/srv/app/handler.mjs:7:3)' };
+    for (let i = 0; i < 5; i++) ledger.add({ kind: 'sts', action: 'AssumeRole', identity: 'arn:aws:iam::1:role/hot', at: 1000 + i, durationSeconds: undefined, trigger });
+    ledger.add({ kind: 'imds', action: 'imds', identity: 'http://169.254.169.254/latest/meta-data/iam/security-credentials/r', at: 0, durationSeconds: undefined, trigger: undefined });
+    ledger.lifetime('sts arn:aws:iam::1:role/hot', 900);
+    const report = ledger.report('/srv/app');
+    expect(report.identities.map(({ identity, fetches, budget, overBudget, lifetimeSeconds }) => ({ identity, fetches, budget, overBudget, lifetimeSeconds }))).toEqual([
+      { identity: 'arn:aws:iam::1:role/hot', fetches: 5, budget: 2, overBudget: true, lifetimeSeconds: 900 },
+      { identity: 'http://169.254.169.254/latest/meta-data/iam/security-credentials/r', fetches: 1, budget: 2, overBudget: false, lifetimeSeconds: 3600 },
+    ]);
+    expect(report.identities[0]!.frames).toEqual(['handler.mjs:7:3 (handler)']);
+    const table = formatTable(report);
+    expect(table).toContain('6 credential fetches for 2 identities; 1 over budget');
+    expect(table).toMatch(/sts +arn:aws:iam::1:role\/hot +5 +0\.0 s +2 +OVER BUDGET +handler\.mjs:7:3 \(handler\)/);
+  });
+
+  it('bounds the table for thousands of identities', () => {
+    const ledger = new Ledger();
+    for (let i = 0; i < 40; i++) ledger.add({ kind: 'sts', action: 'AssumeRole', identity: `arn:aws:iam::${i}:role/r`, at: 0, durationSeconds: undefined, trigger: undefined });
+    const table = formatTable(ledger.report('/'));
+    expect(table.trim().split('\n')).toHaveLength(1 + 1 + 15 + 1);
+    expect(table).toContain('… 25 more identities (0 over budget)');
+  });
+});
