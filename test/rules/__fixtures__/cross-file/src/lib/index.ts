@@ -1,0 +1,2 @@
+export * from './aws.js';
+export * as Aws from './aws.js';
