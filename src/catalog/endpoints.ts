@@ -23,5 +23,8 @@ export const CREDENTIAL_ENDPOINTS: readonly CredentialEndpoint[] = [
   endpoint('/latest/meta-data/iam/security-credentials', 'imds', 'IMDS credentials path'),
 ];
 
-/** Text whose mention makes a file worth analysing even when it imports no AWS module. */
-export const ENDPOINT_MARKERS = ['169.254.170.', 'AWS_CONTAINER_CREDENTIALS_', 'security-credentials'] as const;
+/**
+ * Text whose mention makes a file worth analysing even when it imports no AWS module: a credential
+ * endpoint, or an STS input on an injected client (`this.sdk.sts.assumeRole({ RoleArn })`).
+ */
+export const ENDPOINT_MARKERS = ['169.254.170.', 'AWS_CONTAINER_CREDENTIALS_', 'security-credentials', 'RoleArn', 'RoleSessionName'] as const;
