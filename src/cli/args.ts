@@ -26,6 +26,8 @@ const SCAN_OPTIONS = `scan options:
                               base with <git-ref> (commits, work tree and untracked files)`;
 
 const FIX_OPTIONS = `fix options:
+  --config <recommended|strict>
+                              Rewrite what scan reports with the same config (default recommended)
   --dry-run                   Write nothing; print the summary (and --diff) only
   --diff                      Print a unified diff of every change
   --json                      Print the summary as JSON (no progress output)
@@ -115,6 +117,8 @@ export interface ScanArgs extends CommonArgs {
 }
 export interface FixArgs extends CommonArgs {
   readonly command: 'fix';
+  /** The same rule set as `scan --config`: fix rewrites exactly what scan reports. */
+  readonly config: 'recommended' | 'strict';
   readonly dryRun: boolean;
   readonly diff: boolean;
   readonly json: boolean;
@@ -156,7 +160,7 @@ const OPTIONS = {
   'no-typecheck': { type: 'boolean' },
 } as const;
 
-const SCAN_ONLY = ['format', 'config', 'changed-since'] as const;
+const SCAN_ONLY = ['format', 'changed-since'] as const;
 const FIX_ONLY = ['dry-run', 'diff', 'force', 'transform', 'runtime-module', 'vendor-runtime', 'shared-module', 'no-shared-module', 'no-package-json', 'no-typecheck'] as const;
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -213,6 +217,7 @@ export function parseCliArgs(argv: readonly string[]): Args {
   return {
     command,
     ...common,
+    config: oneOf('config', values.config, ['recommended', 'strict'] as const, 'recommended'),
     dryRun: values['dry-run'] === true,
     diff: values.diff === true,
     json: values.json === true,

@@ -12,11 +12,20 @@ export interface ScanConfigOptions {
   readonly memoizers?: readonly string[];
 }
 
-export function scanConfig(options: ScanConfigOptions): Linter.Config[] {
-  const ruleOptions = options.memoizers && options.memoizers.length > 0 ? [{ memoizers: [...options.memoizers] }] : [];
-  const rules = Object.fromEntries(
-    Object.keys(configs[options.config].rules ?? {}).map(id => [id, ['error', ...ruleOptions]]),
+/** The config's rules with their own options (strict's `checkLambdaDefaultChain` …), plus `--memoizers`: what scan lints with and fix selects by. */
+export function ruleSettings(options: ScanConfigOptions): Linter.RulesRecord {
+  const memoizers = options.memoizers && options.memoizers.length > 0 ? { memoizers: [...options.memoizers] } : {};
+  return Object.fromEntries(
+    Object.entries(configs[options.config].rules ?? {}).map(([id, setting]) => {
+      const own = Array.isArray(setting) ? (setting[1] as Record<string, unknown> | undefined) : undefined;
+      const merged = { ...own, ...memoizers };
+      return [id, Object.keys(merged).length > 0 ? ['error', merged] : ['error']];
+    }),
   ) as Linter.RulesRecord;
+}
+
+export function scanConfig(options: ScanConfigOptions): Linter.Config[] {
+  const rules = ruleSettings(options);
   return [
     {
       name: 'aws-credentials/scan/javascript',

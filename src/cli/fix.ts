@@ -9,6 +9,8 @@ import { mapLine } from '../rewrite/location.js';
 import { rewriteSource } from '../rewrite/rewrite-source.js';
 import { PROVIDERS_MODULE } from '../analysis/fix-plan/assume-role.js';
 import { TRANSFORM_RULES } from '../rewrite/transforms.js';
+import { selectorFor } from '../rules-support/selection.js';
+import { ruleSettings } from './eslint-config.js';
 import type { FixArgs } from './args.js';
 import { unifiedDiff } from './diff.js';
 import { listSourceFiles, UsageError } from './files.js';
@@ -39,7 +41,9 @@ export interface FixPlanResult {
   readonly summary: FixSummary;
 }
 
-export interface FixOptions extends Omit<FixArgs, 'command' | 'paths' | 'cwd' | 'ignore' | 'progress'> {
+export interface FixOptions extends Omit<FixArgs, 'command' | 'paths' | 'cwd' | 'ignore' | 'progress' | 'config'> {
+  /** Default `recommended`, as for scan. */
+  readonly config?: 'recommended' | 'strict';
   readonly paths: readonly string[];
   /** `--ignore` globs, relative to the cwd. */
   readonly ignore?: readonly string[];
@@ -65,6 +69,8 @@ function availableModulesOf(file: string, noPackageJson: boolean): { availableMo
 export function planFix(cwd: string, options: FixOptions): FixPlanResult {
   const files = options.files ?? listSourceFiles(cwd, options.paths, { ignore: options.ignore ?? [] });
   const rules = TRANSFORM_RULES[options.transform];
+  // Exactly what `scan --config` reports: the same rules, options and selection.
+  const select = selectorFor(ruleSettings({ config: options.config ?? 'recommended', memoizers: options.memoizers }), meta.namespace);
   const vendorPath = options.vendorRuntime ? resolve(cwd, options.vendorRuntime) : undefined;
   const runtimeModuleFor = (file: string): string =>
     vendorPath ? relativeSpecifier(file, vendorPath) : (options.runtimeModule ?? DEFAULT_RUNTIME_MODULE);
@@ -88,6 +94,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
     }
     const result = rewriteSource(text, file, {
       rules,
+      select,
       runtimeModule: runtimeModuleFor(file),
       memoizers: options.memoizers,
       ...availableModulesOf(file, options.noPackageJson),

@@ -162,3 +162,15 @@ export const handler = async () => {
     });
   });
 });
+
+describe('fix rewrites exactly what scan reports', () => {
+  it.each(['recommended', 'strict'] as const)('with --config %s: the same findings per rule, and nothing fixable left after', async (config) => {
+    const root = gitRepo(sampleApp());
+    const scanned = JSON.parse((await cli(root, 'scan', '--json', '--config', config)).stdout);
+    const fixed = JSON.parse((await cli(root, 'fix', '--json', '--config', config)).stdout);
+    expect(fixed.findingsByRule).toEqual(scanned.countsByRule);
+    expect(fixed.sitesRewritten + fixed.manual.length).toBe(scanned.findings.length);
+    const after = JSON.parse((await cli(root, 'scan', '--json', '--config', config)).stdout);
+    expect(after.findings.filter((finding: { suggestions?: unknown[] }) => (finding.suggestions ?? []).length > 0)).toEqual([]);
+  });
+});

@@ -31,13 +31,13 @@ exports.handler = async () => {
 };
 `;
 
-// Only a client hoisted: nothing from the runtime.
+// Only a client hoisted (a route of a server, so \`recommended\` reports it): nothing from the runtime.
 const clientOnly = `import { S3Client } from '@aws-sdk/client-s3';
 
-export const handler = async () => {
+app.get('/', async () => {
   const s3 = new S3Client({ region: 'eu-west-1' });
   return s3.config.region();
-};
+});
 `;
 
 describe('aws-credentials fix in a monorepo', () => {
