@@ -347,7 +347,7 @@ export const FIX_CASES: readonly FixCase[] = [
       '};',
     ),
     output: lines(
-      "import { generateAuthTokenFromRole, generateAuthTokenFromCredentialsProvider } from 'aws-msk-iam-sasl-signer-js';",
+      "import { generateAuthTokenFromCredentialsProvider } from 'aws-msk-iam-sasl-signer-js';",
       "import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';",
       "import { cacheCredentials } from 'eslint-plugin-aws-credentials/runtime';",
       '',
@@ -456,5 +456,13 @@ export const FIX_CASES: readonly FixCase[] = [
       "  app.get('/', () => new S3Client({ credentials: iniCredentials }))",
       '})()',
     ),
+  },
+  {
+    name: 'a multi-line AssumeRole input keeps its comments',
+    file: 'a.ts',
+    kinds: ['hoist'],
+    availableModules: ['@aws-sdk/credential-providers'],
+    input: "import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';\nimport { S3Client } from '@aws-sdk/client-s3';\nimport { fromIni } from '@aws-sdk/credential-providers';\nconst sts = new STSClient({});\nexport const handler = async (event: { key: string }) => {\n  const { Credentials } = await sts.send(new AssumeRoleCommand({\n    // the reports role, owned by the data team\n    RoleArn: 'arn:aws:iam::1:role/reports',\n    RoleSessionName: 'reports', // one session name for all\n  }));\n  const s3 = new S3Client({ credentials: { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken } });\n  return s3;\n};\n",
+    output: "import { STSClient } from '@aws-sdk/client-sts';\nimport { S3Client } from '@aws-sdk/client-s3';\nimport { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers';\nimport { cacheCredentials } from 'eslint-plugin-aws-credentials/runtime';\nconst sts = new STSClient({});\nconst assumedRoleCredentials = cacheCredentials(fromTemporaryCredentials({ params: {\n  // the reports role, owned by the data team\n  RoleArn: 'arn:aws:iam::1:role/reports',\n  RoleSessionName: 'reports', // one session name for all\n} }));\n\nexport const handler = async (event: { key: string }) => {\n  const s3 = new S3Client({ credentials: assumedRoleCredentials });\n  return s3;\n};\n",
   },
 ];

@@ -497,7 +497,7 @@ export const handler = async () => {
           suggestions: [
             {
               messageId: 'suggestHoist',
-              output: `import { generateAuthTokenFromRole, generateAuthTokenFromCredentialsProvider } from 'aws-msk-iam-sasl-signer-js';
+              output: `import { generateAuthTokenFromCredentialsProvider } from 'aws-msk-iam-sasl-signer-js';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { cacheCredentials } from 'eslint-plugin-aws-credentials/runtime';
 const mskCredentials = cacheCredentials(fromTemporaryCredentials({ params: { RoleArn: process.env.MSK_ROLE_ARN, RoleSessionName: 'MSKSASLDefaultSession' }, clientConfig: { region: 'us-east-1' } }));

@@ -4,6 +4,7 @@
 // SerialNumber, SourceIdentity, ProvidedContexts); `TokenCode` becomes `mfaCodeProvider`, which
 // the provider calls with SerialNumber on every refresh. Values are copied as written.
 import type { TSESTree } from '@typescript-eslint/utils';
+import { reindent } from './plans.js';
 
 export const ASSUME_ROLE_PARAMS = new Set([
   'RoleArn',
@@ -58,7 +59,8 @@ export function fromTemporaryCredentialsOptions(input: TSESTree.ObjectExpression
   if (tokenCode !== undefined && !names.includes('SerialNumber') && !names.some(name => name.startsWith('...'))) {
     return { manual: 'TokenCode without SerialNumber' };
   }
-  const parts = [`params: { ${params.join(', ')} }`];
+  // Without TokenCode every input goes into `params` as written: keep the object's own text, comments included.
+  const parts = [tokenCode === undefined ? `params: ${reindent(text, input)}` : `params: { ${params.join(', ')} }`];
   if (tokenCode !== undefined) parts.push(`mfaCodeProvider: async () => ${tokenCode}`);
   return { text: `{ ${parts.join(', ')} }`, params: names };
 }

@@ -2,6 +2,7 @@
 // there is one, otherwise a new `import` (ES modules) or `require` (CommonJS) in the file's own
 // quote and semicolon style, placed after the file's last import.
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scopes } from '../scopes.js';
 import { requiredModule } from '../bindings.js';
 import type { TextEdit } from '../types.js';
 
@@ -118,4 +119,22 @@ export function programOf(node: TSESTree.Node): TSESTree.Program {
   let current = node;
   while (current.parent) current = current.parent;
   return current as TSESTree.Program;
+}
+
+/**
+ * When `callee` is an imported name (`import { a }`, `const { a } = require(...)`) used only here,
+ * the edit that renames its import to `replacement`: the import the rewrite made unused becomes
+ * the one it needs, in place (no second import of the module, nothing left behind).
+ */
+export function renameOnlyUseEdit(callee: TSESTree.Node, scopes: Scopes, replacement: string): TextEdit | undefined {
+  if (callee.type !== 'Identifier') return undefined;
+  const variable = scopes.findVariable(callee);
+  const def = variable?.defs[0];
+  if (!variable || !def || variable.defs.length !== 1 || variable.references.filter((reference) => !reference.init).length !== 1) return undefined;
+  if (def.node.type === 'ImportSpecifier' && def.node.importKind !== 'type') return { range: [def.node.range[0], def.node.range[1]], text: replacement };
+  if (def.type === 'Variable' && def.node.type === 'VariableDeclarator' && def.node.id.type === 'ObjectPattern') {
+    const property = def.node.id.properties.find((candidate) => candidate.type === 'Property' && candidate.value.range[0] === def.name.range[0]);
+    if (property) return { range: [property.range[0], property.range[1]], text: replacement };
+  }
+  return undefined;
 }

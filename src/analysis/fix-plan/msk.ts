@@ -4,7 +4,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FixPlan, RuntimeImport, TextEdit } from '../types.js';
 import { staticPropertyName, unwrap } from '../walk.js';
-import { startWithLeadingComments } from './imports.js';
+import { renameOnlyUseEdit, startWithLeadingComments } from './imports.js';
 import { type PlanContext, hoistedDeclaration, importEdits, manual, preferredQuote, runtimeImport, topLevelStatement } from './plans.js';
 import { type Stability, stabilityOf } from './stability.js';
 
@@ -87,7 +87,10 @@ export function mskPlan(call: TSESTree.CallExpression, exportName: string, conte
   const argument = [`region: ${value('region')}`, `awsCredentialsProvider: ${providerExpression}`, ...passedOn].join(', ');
   const callee = unwrap(call.callee);
   const calleeText = callee.type === 'MemberExpression' ? `${slice(callee.object)}.${SIGN_WITH_PROVIDER}` : SIGN_WITH_PROVIDER;
-  if (callee.type !== 'MemberExpression') imports.push({ module: SIGNER_MODULE, names: [SIGN_WITH_PROVIDER] });
+  // `import { generateAuthTokenFromRole }` used only here becomes the import of the new signer function.
+  const renamed = context.names.isTaken(SIGN_WITH_PROVIDER) ? undefined : renameOnlyUseEdit(callee, context.scopes, SIGN_WITH_PROVIDER);
+  if (renamed) edits.push(renamed);
+  else if (callee.type !== 'MemberExpression') imports.push({ module: SIGNER_MODULE, names: [SIGN_WITH_PROVIDER] });
   edits.push({ range: [call.range[0], call.range[1]], text: `${calleeText}({ ${argument} })` });
   edits.unshift(...importEdits(context, imports));
   return stability.kind === 'static'
