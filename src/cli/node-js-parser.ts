@@ -3,6 +3,7 @@
 // scripts are not reported as parse errors. The scope manager (ESLint's own) matches the mode
 // that parsed.
 import type { Linter } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
 import { VisitorKeys } from 'espree';
 import { javaScriptModes, javaScriptScopes, parseJavaScript } from '../analysis/parse.js';
 
@@ -18,7 +19,13 @@ function parseForESLint(text: string, options: { filePath?: string } = {}): { as
       firstError ??= error; // the module error is the one to show for a file that is neither
     }
   }
-  throw firstError;
+  // Syntax Node still runs that espree has dropped (`import x from './y.json' assert { type: 'json' }`):
+  // typescript-estree reads it. Its error is not shown: the module error is the clearer one.
+  try {
+    return tsParser.parseForESLint(text, { filePath: filename, jsx: true, sourceType: 'module', ecmaVersion: 'latest' as never }) as unknown as { ast: unknown; scopeManager: unknown; visitorKeys: unknown };
+  } catch {
+    throw firstError;
+  }
 }
 
 export const nodeJsParser = {

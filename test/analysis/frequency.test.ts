@@ -90,7 +90,7 @@ const ONCE: readonly FrequencyCase[] = [
 const PER_INVOCATION: readonly FrequencyCase[] = [
   { name: 'export const handler', code: lines(S3, 'export const handler = async () => new S3Client({});'), needle: 'new S3Client', context: 'Lambda handler' },
   { name: 'export async function handler', code: lines(S3, 'export async function handler() { return new S3Client({}); }'), needle: 'new S3Client', context: 'Lambda handler' },
-  { name: 'export default function handler', code: lines(S3, 'export default async function handler(req, res) { res.json(await new S3Client({}).send()); }'), needle: 'new S3Client', context: 'Lambda handler' },
+  { name: 'export default function handler(req, res): a request handler', code: lines(S3, 'export default async function handler(req, res) { res.json(await new S3Client({}).send()); }'), needle: 'new S3Client', context: 'request handler' },
   { name: 'exports.handler', file: 'a.js', code: lines("const { S3Client } = require('@aws-sdk/client-s3');", 'exports.handler = async () => new S3Client({});'), needle: 'new S3Client', context: 'Lambda handler' },
   { name: 'module.exports.handler', file: 'a.js', code: lines("const { S3Client } = require('@aws-sdk/client-s3');", 'module.exports.handler = async () => new S3Client({});'), needle: 'new S3Client', context: 'Lambda handler' },
   { name: 'module.exports = { handler }', file: 'a.js', code: lines("const { S3Client } = require('@aws-sdk/client-s3');", 'async function handler() { return new S3Client({}); }', 'module.exports = { handler };'), needle: 'new S3Client', context: 'Lambda handler' },

@@ -35,7 +35,7 @@ describe('fix then scan over the labelled corpus', () => {
     for (const name of files) writeFileSync(join(root, name), readFileSync(join(root, name), 'utf8').replace(/^\/\* eslint-disable \*\/\n/m, ''));
 
     const before = JSON.parse((await cli(root, 'scan', '--json', '--config', 'strict', '--memoizers', MEMOIZERS)).stdout);
-    const fix = await cli(root, 'fix', '--json', '--no-package-json', '--memoizers', MEMOIZERS);
+    const fix = await cli(root, 'fix', '--json', '--config', 'strict', '--no-package-json', '--memoizers', MEMOIZERS);
     const summary = JSON.parse(fix.stdout);
     const after = JSON.parse((await cli(root, 'scan', '--json', '--config', 'strict', '--memoizers', MEMOIZERS)).stdout);
 

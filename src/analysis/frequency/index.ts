@@ -249,7 +249,8 @@ export class Frequencies {
    */
   private exportedFrequency(name: string, fn: FunctionNode): Frequency {
     if (SETUP_NAME.test(name)) return once('set-up function');
-    if (HANDLER_NAME.test(name)) return perInvocation('Lambda handler', fn);
+    // `export default function handler(req, res)` is a Next.js API route, not a Lambda.
+    if (HANDLER_NAME.test(name)) return perInvocation(handlerByParameters(fn) ?? 'Lambda handler', fn);
     if (HTTP_METHOD.test(name)) return perInvocation('route handler', fn);
     if (this.isComponent(fn, name)) return perInvocation('React component render', fn);
     const byParameters = handlerByParameters(fn);

@@ -32,13 +32,13 @@ export class CognitoService {
 export class TenantStorageService {
   async list(tenantRoleArn: string) {
     const s3 = new S3Client({
-      credentials: fromTemporaryCredentials({ params: { RoleArn: tenantRoleArn } }), // expect: no-per-request-credential-provider
+      credentials: fromTemporaryCredentials({ params: { RoleArn: tenantRoleArn } }), // ok: method of an exported DI service: judged where it is called
     });
     return s3.send(new ListObjectsV2Command({ Bucket: 'tenant-data' }));
   }
 
   async count() {
-    const s3 = new S3Client({}); // expect: no-per-request-client
+    const s3 = new S3Client({}); // ok: method of an exported DI service: judged where it is called
     return (await s3.send(new ListObjectsV2Command({ Bucket: 'tenant-data' }))).KeyCount;
   }
 }

@@ -7,7 +7,7 @@ const management = new ApiGatewayManagementApiClient({ endpoint: process.env.WS_
 
 export const onMessage = async (event) => {
   const { domainName, stage } = event.requestContext;
-  const client = new ApiGatewayManagementApiClient({ endpoint: `https://${domainName}/${stage}` }); // expect: no-per-request-client
+  const client = new ApiGatewayManagementApiClient({ endpoint: `https://${domainName}/${stage}` }); // ok: Lambda handler without credentials: the strict-only shape
   await client.send(new PostToConnectionCommand({ ConnectionId: event.requestContext.connectionId, Data: event.body }));
   return { statusCode: 200 };
 };
