@@ -18,7 +18,7 @@ export function fileRoleOf(filename: string | undefined, program: TSESTree.Progr
   if (TEST_DIRECTORY.test(path) || TEST_FILE.test(path)) return 'test';
   if (exportsHandler(program)) return 'app';
   if (text.startsWith('#!') || SCRIPT_DIRECTORY.test(path) || TOOLING_FILE.test(path)) return 'script';
-  if (importsAny(program, CLI_PACKAGES) || hasRequireMainCheck(program)) return 'script';
+  if (importsAny(program, CLI_PACKAGES) || hasRequireMainCheck(program) || hasEsmMainCheck(program)) return 'script';
   return 'app';
 }
 
@@ -56,6 +56,27 @@ function importsAny(program: TSESTree.Program, packages: ReadonlySet<string>): b
     }
   }
   return false;
+}
+
+/** `if (process.argv[1] === fileURLToPath(import.meta.url))` (and the `pathToFileURL` form) at the top level. */
+function hasEsmMainCheck(program: TSESTree.Program): boolean {
+  return program.body.some((statement) => {
+    if (statement.type !== 'IfStatement') return false;
+    let argv = false;
+    let meta = false;
+    const stack: TSESTree.Node[] = [statement.test];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === 'MetaProperty') meta = true;
+      if (node.type === 'MemberExpression') {
+        if (dottedName(node.object) === 'process' && node.property.type === 'Identifier' && node.property.name === 'argv') argv = true;
+        stack.push(node.object);
+      } else if (node.type === 'BinaryExpression' || node.type === 'LogicalExpression') stack.push(node.left, node.right);
+      else if (node.type === 'CallExpression') stack.push(node.callee, ...(node.arguments as TSESTree.Node[]));
+      else if (node.type === 'UnaryExpression') stack.push(node.argument);
+    }
+    return argv && meta;
+  });
 }
 
 /** `if (require.main === module)` at the top level: the file is run as a program. */

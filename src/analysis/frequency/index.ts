@@ -212,6 +212,9 @@ export class Frequencies {
       // wrapper returns the function, so it runs as often as the name it is bound to.
       const bound = this.boundWrapper(call);
       if (bound) return bound;
+      // `await retry(() => sts.send(…))`, `return withTransaction(tx => …)`: an unknown function
+      // whose result the code waits for runs the callback now, as often as the code around it.
+      if (isRunNow(call)) return this.of(call);
     }
     return perInvocation(kind.context, call);
   }
@@ -345,6 +348,16 @@ function handlerByParameters(fn: FunctionNode): string | undefined {
   if (/^(req|request)$/.test(first) || /^(res|response|reply|h)$/.test(second)) return 'request handler';
   if (/^(job|message|msg)$/.test(first)) return 'event handler';
   return undefined;
+}
+
+/** The call's result is awaited or returned: the function it was given runs as part of this run. */
+function isRunNow(call: TSESTree.CallExpression): boolean {
+  let current: TSESTree.Node = call;
+  // Through `.then(…)`/`.catch(…)` chains: `await retry(fn).catch(log)`.
+  while (current.parent?.type === 'MemberExpression' && current.parent.object === current && current.parent.parent?.type === 'CallExpression') current = current.parent.parent;
+  const { parent, child } = outerParent(current);
+  if (parent?.type === 'AwaitExpression' || parent?.type === 'ReturnStatement') return true;
+  return parent?.type === 'ArrowFunctionExpression' && parent.body === child;
 }
 
 /** `typeof f` in a type, `ReturnType<typeof f>`: a mention, not a call. */
