@@ -163,11 +163,11 @@ describe('windows, through the cache (background off: deterministic)', () => {
   it('mandatory window of 1-hour credentials is the last 60 s: before it nobody waits, inside it everyone waits', async () => {
     const clock = clockAt();
     const s = source(clock, HOUR);
-    const provider = cacheCredentials(s.fn, { now: clock.now, backgroundRefresh: false });
+    const provider = cacheCredentials(s.fn, { now: clock.now, backgroundRefresh: false, advisoryRefreshInBackground: true });
     const first = await provider();
     const held = gate();
     s.hold = held.promise;
-    clock.advance(59 * MIN - 1); // advisory: served at once, one refresh starts
+    clock.advance(59 * MIN - 1); // advisory (background mode): served at once, one refresh starts
     expect(await provider()).toBe(first);
     expect(s.calls).toBe(2);
     clock.advance(1); // mandatory: waits for the refresh in flight
@@ -195,10 +195,10 @@ describe('states and concurrency', () => {
     expect(provider.stats()).toMatchObject({ state: 'valid', sourceCalls: 1, hits: 10_002 });
   });
 
-  it('advisory: 200 concurrent callers, one source call, every caller resolved before the slow source resolves', async () => {
+  it('advisory, in the background mode: 200 concurrent callers, one source call, every caller resolved before the slow source resolves', async () => {
     const clock = clockAt();
     const s = source(clock);
-    const provider = cacheCredentials(s.fn, { now: clock.now, backgroundRefresh: false });
+    const provider = cacheCredentials(s.fn, { now: clock.now, backgroundRefresh: false, advisoryRefreshInBackground: true });
     const first = await provider();
     const held = gate();
     s.hold = held.promise;
@@ -441,23 +441,21 @@ describe('recoverable failures', () => {
     expect(provider.stats().backoffUntil).toBe(clock.now() + 300 * SEC);
   });
 
-  it('a failure in the advisory window keeps serving the valid credentials, and the backoff holds into the mandatory window and past expiry', async () => {
+  it('a failure in the advisory window keeps serving the valid credentials; the backoff ends by half the time left, so a retry lands before expiry', async () => {
     const clock = clockAt();
     const s = source(clock);
     const provider = cacheCredentials(s.fn, { now: clock.now, random: () => 0.999, backgroundRefresh: false });
     const first = await provider();
     s.error = named('Throttling');
-    clock.advance(50 * MIN);
+    clock.advance(50 * MIN); // 10 min left: a 599.7 s backoff would outlive them; half of 10 min it is
     expect(await provider()).toBe(first);
-    await flush();
     expect(s.calls).toBe(2);
-    for (let minute = 0; minute < 9; minute++) {
-      clock.advance(MIN); // through the mandatory window (59-60 min) and past expiry, still inside 599.7 s
-      expect(await provider()).toBe(first);
-    }
+    expect(provider.stats().backoffUntil).toBe(clock.now() + 5 * MIN);
+    clock.advance(5 * MIN - 1);
+    expect(await provider()).toBe(first);
     expect(s.calls).toBe(2);
     s.error = undefined;
-    clock.advance(MIN);
+    clock.advance(1); // 5 min left: the retry, before expiry
     expect((await provider()).accessKeyId).toBe('ASIAAUDIT0000003');
   });
 

@@ -108,7 +108,7 @@ describe('with fake timers', () => {
 });
 
 describe('with real timers', () => {
-  it('the timer is unref()ed', async () => {
+  it('the refresh timer and the source-call bound are unref()ed', async () => {
     const timers: { hasRef(): boolean }[] = [];
     const real = globalThis.setTimeout;
     const spy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
@@ -119,8 +119,9 @@ describe('with real timers', () => {
     try {
       const provider = cacheCredentials(countingSource(clock, HOUR).fn);
       await provider();
-      expect(timers).toHaveLength(1);
-      expect(timers[0]!.hasRef()).toBe(false);
+      // One bound on the source call (cleared when it answered), one refresh timer.
+      expect(timers).toHaveLength(2);
+      expect(timers.map((timer) => timer.hasRef())).toEqual([false, false]);
       provider.dispose();
     } finally {
       spy.mockRestore();

@@ -257,10 +257,10 @@ describe('non-recoverable failures', () => {
     await expect(provider()).resolves.toMatchObject({ accessKeyId: 'ASIATEST00000002' });
   });
 
-  it('with credentials cached, in the advisory window: callers are served, and the source is not asked again every few seconds', async () => {
+  it('with credentials cached, in the advisory window in the background mode: callers are served, and the source is not asked again every few seconds', async () => {
     const clock = manualClock();
     const source = flakySource(clock);
-    const provider = cacheCredentials(source.fn, { now: clock.now, random: () => 0, backgroundRefresh: false });
+    const provider = cacheCredentials(source.fn, { now: clock.now, random: () => 0, backgroundRefresh: false, advisoryRefreshInBackground: true });
     const first = await provider();
     source.fail('AccessDenied');
     clock.advance(46 * MIN);

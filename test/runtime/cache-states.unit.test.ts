@@ -45,7 +45,7 @@ describe('valid', () => {
 });
 
 describe('advisory window (backgroundRefresh: false)', () => {
-  it('one source call however many callers, and every caller, the triggering one included, gets the cached credentials at once', async () => {
+  it('one source call however many callers: the caller that starts it receives the new credentials, the others the cached ones at once', async () => {
     const clock = manualClock();
     const gate = deferred();
     const source = countingSource(clock, HOUR, () => (source.calls > 1 ? gate.promise : undefined));
@@ -54,18 +54,39 @@ describe('advisory window (backgroundRefresh: false)', () => {
     clock.advance(50 * MIN); // 10 min before expiry: inside the 15-min advisory window
     expect(provider.stats().state).toBe('advisory');
     let resolved = 0;
+    const starter = provider();
+    const others = Array.from({ length: 49 }, () => provider().then((c) => (resolved++, c)));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(resolved).toBe(49); // nobody but the starter waits for the pending refresh
+    expect((await Promise.all(others)).every((c) => c === first)).toBe(true);
+    expect(source.calls).toBe(2);
+    expect(provider.stats().refreshing).toBe(true);
+    gate.resolve();
+    expect((await starter).accessKeyId).toBe('ASIATEST00000002');
+    expect((await provider()).accessKeyId).toBe('ASIATEST00000002');
+    expect(source.calls).toBe(2);
+    expect(provider.stats().state).toBe('valid');
+  });
+
+  it('advisoryRefreshInBackground: every caller, the triggering one included, gets the cached credentials at once', async () => {
+    const clock = manualClock();
+    const gate = deferred();
+    const source = countingSource(clock, HOUR, () => (source.calls > 1 ? gate.promise : undefined));
+    const provider = cacheCredentials(source.fn, { now: clock.now, backgroundRefresh: false, advisoryRefreshInBackground: true });
+    const first = await provider();
+    clock.advance(50 * MIN);
+    let resolved = 0;
     const served = Array.from({ length: 50 }, () => provider().then((c) => (resolved++, c)));
     await Promise.resolve();
     await Promise.resolve();
-    expect(resolved).toBe(50); // nobody waited for the pending refresh
+    expect(resolved).toBe(50);
     expect((await Promise.all(served)).every((c) => c === first)).toBe(true);
     expect(source.calls).toBe(2);
-    expect(provider.stats().refreshing).toBe(true);
     gate.resolve();
     await settle();
     expect((await provider()).accessKeyId).toBe('ASIATEST00000002');
     expect(source.calls).toBe(2);
-    expect(provider.stats().state).toBe('valid');
   });
 
   it('does not refresh before the advisory window', async () => {
@@ -118,11 +139,12 @@ describe('mandatory window and expiry', () => {
     const provider = cacheCredentials(source.fn, { now: clock.now, backgroundRefresh: false });
     await provider();
     clock.advance(50 * MIN);
-    await provider(); // starts the refresh, served cached
+    const starter = provider(); // starts the refresh and waits for it
     clock.advance(9 * MIN + 30 * SEC);
     const waiting = provider();
     gate.resolve();
     expect((await waiting).accessKeyId).toBe('ASIATEST00000002');
+    expect((await starter).accessKeyId).toBe('ASIATEST00000002');
     expect(source.calls).toBe(2);
   });
 });

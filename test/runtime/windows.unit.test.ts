@@ -18,13 +18,19 @@ describe('advisory window', () => {
     expect(advisoryWindowMs(lifetime)).toBe(advisory);
   });
 
-  it('is at most half the lifetime, so short-lived credentials do not refresh on every call', () => {
+  it('is at most half the lifetime below 10 minutes, so short-lived credentials do not refresh on every call', () => {
     expect(advisoryWindowMs(8 * SEC)).toBe(4 * SEC);
     expect(advisoryWindowMs(6 * MIN)).toBe(3 * MIN);
+    expect(advisoryWindowMs(10 * MIN - 2)).toBe(5 * MIN - 1);
+  });
+
+  it('follows the cross-SDK table exactly from 10 minutes on (no half-lifetime cap there)', () => {
     expect(advisoryWindowMs(10 * MIN)).toBe(5 * MIN);
-    expect(advisoryWindowMs(20 * MIN + 2)).toBe(10 * MIN + 1); // table: 15 min
-    expect(advisoryWindowMs(90 * MIN)).toBe(45 * MIN); // table: 60 min
-    expect(advisoryWindowMs(100 * MIN)).toBe(50 * MIN);
+    expect(advisoryWindowMs(20 * MIN + 2)).toBe(15 * MIN);
+    expect(advisoryWindowMs(20.5 * MIN)).toBe(15 * MIN);
+    expect(advisoryWindowMs(90 * MIN)).toBe(60 * MIN);
+    expect(advisoryWindowMs(100 * MIN)).toBe(60 * MIN);
+    expect(advisoryWindowMs(6 * HOUR)).toBe(60 * MIN);
   });
 
   it('takes advisoryWindowSeconds over the table, still capped at half the lifetime', () => {
@@ -33,12 +39,13 @@ describe('advisory window', () => {
     expect(advisoryWindowMs(10 * MIN, 3600)).toBe(5 * MIN);
   });
 
-  it('is never negative and never more than half the lifetime (property)', () => {
+  it('is never negative, never more than the lifetime, and at most half of it below 10 minutes or when overridden (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 48 * HOUR }), fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: undefined }), (lifetime, override) => {
+      fc.property(fc.integer({ min: 0, max: 48 * HOUR }), fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: undefined }), (lifetime, override) => {
         const advisory = advisoryWindowMs(lifetime, override);
         expect(advisory).toBeGreaterThanOrEqual(0);
-        expect(advisory).toBeLessThanOrEqual(lifetime / 2);
+        expect(advisory).toBeLessThanOrEqual(lifetime);
+        if (lifetime < 10 * MIN || override !== undefined) expect(advisory).toBeLessThanOrEqual(lifetime / 2);
       }),
     );
   });
