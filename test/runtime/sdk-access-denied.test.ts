@@ -2,25 +2,17 @@
 // be hammered by retry loops, and must not affect any other account.
 import { GetCallerIdentityCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clearSharedCredentials, sharedCredentials } from '../../src/runtime/index.js';
-import { applyEnv, env, errorCodes, rejections, repeatFor, runPool, startFakeAws, values, type FakeAws } from '../support/fake-aws/index.js';
+import { errorCodes, rejections, repeatFor, runPool, values } from '../support/fake-aws/index.js';
+import { withFakeAws } from '../support/fake-aws/with-fake-aws.js';
 
-let fake: FakeAws;
-let restoreEnv: () => void;
-
-beforeAll(async () => {
-  fake = await startFakeAws();
-  restoreEnv = applyEnv(env(fake, { imds: false }));
-});
-afterAll(async () => {
-  restoreEnv();
-  await fake.close();
-});
-afterEach(() => {
-  clearSharedCredentials();
-  fake.configure({ deny: undefined });
-  fake.reset();
+const fake = withFakeAws({
+  env: { imds: false },
+  afterEach: (started) => {
+    clearSharedCredentials();
+    started.configure({ deny: undefined });
+  },
 });
 
 const roleOf = (account: number) => `arn:aws:iam::${String(100_000_000_000 + account)}:role/scanner`;

@@ -2,26 +2,17 @@
 // the container endpoint rate-limited like the ECS agent (40/s, burst 60).
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { fromContainerMetadata } from '@aws-sdk/credential-providers';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cacheCredentials } from '../../src/runtime/index.js';
-import { applyEnv, DEFAULT_CONTAINER_ROLE, env, rejections, runPool, startFakeAws, type FakeAws } from '../support/fake-aws/index.js';
+import { DEFAULT_CONTAINER_ROLE, rejections, runPool } from '../support/fake-aws/index.js';
+import { withFakeAws } from '../support/fake-aws/with-fake-aws.js';
 
 const CALLERS = 200;
-let fake: FakeAws;
-let restoreEnv: () => void;
-
-beforeAll(async () => {
-  fake = await startFakeAws({ containerRateLimit: { perSecond: 40, burst: 60 } });
+const fake = withFakeAws({
+  fake: { containerRateLimit: { perSecond: 40, burst: 60 } },
   // No static keys: the default chain and fromContainerMetadata both go to the container endpoint.
-  restoreEnv = applyEnv(env(fake, { baseCredentials: false, container: true, imds: false }));
-});
-afterAll(async () => {
-  restoreEnv();
-  await fake.close();
-});
-afterEach(() => {
-  fake.configure({ containerRateLimit: { perSecond: 40, burst: 60 } }); // a full bucket for the next test
-  fake.reset();
+  env: { baseCredentials: false, container: true, imds: false },
+  afterEach: (started) => started.configure({ containerRateLimit: { perSecond: 40, burst: 60 } }), // a full bucket for the next test
 });
 
 const upload = (s3: S3Client, i: number) => s3.send(new PutObjectCommand({ Bucket: 'example', Key: `upload-${i}.txt`, Body: `file ${i}` }));

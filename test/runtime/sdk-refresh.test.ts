@@ -3,25 +3,15 @@
 // source's latency, and no request may be signed with expired credentials.
 import { GetCallerIdentityCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cacheCredentials } from '../../src/runtime/index.js';
-import { applyEnv, env, sleep, startFakeAws, type FakeAws } from '../support/fake-aws/index.js';
+import { sleep } from '../support/fake-aws/index.js';
+import { withFakeAws } from '../support/fake-aws/with-fake-aws.js';
 
 const ROLE = 'arn:aws:iam::555555555555:role/short-lived';
 const SOURCE_LATENCY_MS = 200;
 const CALLERS = 20;
-let fake: FakeAws;
-let restoreEnv: () => void;
-
-beforeAll(async () => {
-  fake = await startFakeAws({ credentialLifetimeSeconds: 8, latencyMs: { assumeRole: SOURCE_LATENCY_MS } });
-  restoreEnv = applyEnv(env(fake, { imds: false }));
-});
-afterAll(async () => {
-  restoreEnv();
-  await fake.close();
-});
-afterEach(() => fake.reset());
+const fake = withFakeAws({ fake: { credentialLifetimeSeconds: 8, latencyMs: { assumeRole: SOURCE_LATENCY_MS } }, env: { imds: false } });
 
 interface Sample {
   readonly waitedMs: number;
