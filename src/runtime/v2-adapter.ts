@@ -29,6 +29,11 @@ function forV2(error: unknown): Error {
   return copy;
 }
 
+export interface V2AdapterOptions {
+  /** Clock in ms since the epoch (default `Date.now`); pass the cache's `now` in tests. */
+  readonly now?: () => number;
+}
+
 export class V2Credentials implements V2CredentialsLike {
   expireTime: Date | null = null;
   expiryWindow = V2_EXPIRY_WINDOW_SECONDS;
@@ -39,9 +44,12 @@ export class V2Credentials implements V2CredentialsLike {
   #switchedAt = -Infinity;
   #expired = true;
 
-  constructor(provider: CredentialSource) {
+  readonly #now: () => number;
+
+  constructor(provider: CredentialSource, options: V2AdapterOptions = {}) {
     if (typeof provider !== 'function') throw new TypeError('toV2Credentials expects a credential provider function (e.g. from cacheCredentials).');
     this.#provider = provider;
+    this.#now = options.now ?? Date.now;
     // Own, enumerable and read-only: spreads and copies of the object keep the (non-secret) key id.
     Object.defineProperty(this, 'accessKeyId', { get: () => this.#current?.accessKeyId ?? '', enumerable: true });
   }
@@ -74,7 +82,7 @@ export class V2Credentials implements V2CredentialsLike {
    * in the cache); otherwise the current key was rejected.
    */
   #rejectedAccessKeyId(current: AwsCredentialIdentity): string {
-    const now = Date.now();
+    const now = this.#now();
     const previous = this.#previous;
     const expiredAt = (credentials: AwsCredentialIdentity): number => credentials.expiration?.getTime() ?? Infinity;
     if (previous !== undefined && expiredAt(previous) <= now && expiredAt(current) > now && now - this.#switchedAt < V2_IN_FLIGHT_GRACE_MS) {
@@ -86,7 +94,7 @@ export class V2Credentials implements V2CredentialsLike {
   /** v2's rule. `get` does not depend on it: the cache behind decides, cheaply, whether the source is called. */
   needsRefresh(): boolean {
     if (this.#expired || this.#current === undefined) return true;
-    return this.expireTime !== null && Date.now() + this.expiryWindow * 1000 > this.expireTime.getTime();
+    return this.expireTime !== null && this.#now() + this.expiryWindow * 1000 > this.expireTime.getTime();
   }
 
   get(callback?: V2Callback): void {
@@ -102,7 +110,7 @@ export class V2Credentials implements V2CredentialsLike {
       (credentials) => {
         if (this.#current !== undefined && this.#current.accessKeyId !== credentials.accessKeyId) {
           this.#previous = this.#current;
-          this.#switchedAt = Date.now();
+          this.#switchedAt = this.#now();
         }
         this.#current = credentials;
         this.#expired = false;
@@ -141,6 +149,6 @@ export class V2Credentials implements V2CredentialsLike {
  * `new AWS.S3({ credentials: toV2Credentials(provider) })`. Pass a cacheCredentials or
  * sharedCredentials provider: the adapter itself caches nothing.
  */
-export function toV2Credentials(provider: CredentialSource): V2Credentials {
-  return new V2Credentials(provider);
+export function toV2Credentials(provider: CredentialSource, options?: V2AdapterOptions): V2Credentials {
+  return new V2Credentials(provider, options);
 }
