@@ -44,9 +44,10 @@ export class PartitionedCache {
   private readonly separate: { profile: boolean; region: boolean };
   /** Calls without `callerClientConfig` (plain function use), and every caller when nothing separates them. */
   private readonly unscoped: CredentialCache;
-  private readonly byIdentity = new Map<string, CredentialCache>();
+  /** Created on the first caller with a config (most registry entries never see one). */
+  private byIdentity: Map<string, CredentialCache> | undefined;
   /** Per client config object (stable for a client's lifetime): the hot path's one lookup. */
-  private readonly byCaller = new WeakMap<object, CredentialCache>();
+  private byCaller: WeakMap<object, CredentialCache> | undefined;
   private lastUsed: CredentialCache;
 
   constructor(source: CredentialSource, options: CacheOptions = {}, keyHash?: string) {
@@ -62,7 +63,7 @@ export class PartitionedCache {
   get(options: ProviderOptions): Promise<AwsCredentialIdentity> {
     const caller: unknown = options === undefined ? undefined : options.callerClientConfig;
     if (typeof caller !== 'object' || caller === null || (!this.separate.profile && !this.separate.region)) return this.dispatch(this.unscoped, options);
-    const cache = this.byCaller.get(caller);
+    const cache = this.byCaller?.get(caller);
     if (cache !== undefined) return this.dispatch(cache, options);
     return this.partitionFor(caller as Record<string, unknown>).then((found) => this.dispatch(found, options));
   }
@@ -76,6 +77,8 @@ export class PartitionedCache {
     const profile = this.separate.profile ? caller.profile : undefined;
     const region = this.separate.region ? await regionOf(caller.region) : undefined;
     const identity = stableKey([typeof profile === 'string' ? profile : null, typeof region === 'string' ? region : null]);
+    this.byIdentity ??= new Map();
+    this.byCaller ??= new WeakMap();
     let cache = this.byIdentity.get(identity);
     if (cache === undefined) {
       if (this.byIdentity.size >= MAX_PARTITIONS) {
@@ -92,12 +95,12 @@ export class PartitionedCache {
   }
 
   private all(): CredentialCache[] {
-    return [this.unscoped, ...this.byIdentity.values()];
+    return this.byIdentity === undefined ? [this.unscoped] : [this.unscoped, ...this.byIdentity.values()];
   }
 
   get lastAccess(): number {
     let latest = this.unscoped.lastAccess;
-    for (const cache of this.byIdentity.values()) latest = Math.max(latest, cache.lastAccess);
+    if (this.byIdentity !== undefined) for (const cache of this.byIdentity.values()) latest = Math.max(latest, cache.lastAccess);
     return latest;
   }
 
@@ -131,6 +134,6 @@ export class PartitionedCache {
 
   evict(): void {
     this.unscoped.evict();
-    for (const cache of this.byIdentity.values()) cache.dispose();
+    if (this.byIdentity !== undefined) for (const cache of this.byIdentity.values()) cache.dispose();
   }
 }

@@ -6,7 +6,8 @@
 import { PartitionedCache } from './caller-partitions.js';
 import { createCachedProvider } from './cache-credentials.js';
 import { appendNode, moveToEnd, newRecencyList, unlinkNode, type RecencyList, type RecencyNode } from './recency-list.js';
-import { keyHash, stableKey } from './stable-key.js';
+import { canonicalKey } from './key-memo.js';
+import { keyHash } from './stable-key.js';
 import type { CacheOptions, CachedCredentialProvider, CredentialSource } from './types.js';
 
 export interface RegistryBounds {
@@ -77,7 +78,7 @@ export function sharedCredentials(
   factory: () => CredentialSource,
   options: CacheOptions = {},
 ): CachedCredentialProvider {
-  const canonical = stableKey(key);
+  const canonical = canonicalKey(key);
   const found = registry.entries.get(canonical);
   if (found !== undefined) {
     moveToEnd(registry.order, found);
