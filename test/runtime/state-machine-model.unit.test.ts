@@ -1,9 +1,10 @@
 // Random walks through one cache entry's life (fast-check): time jumps, bursts of concurrent
 // callers, a source that succeeds, throttles, denies, returns expired credentials or hangs until
 // released, and invalidations. After every step the invariants of the contract must hold:
-//   - at most one source call in flight, ever;
-//   - no caller waits before the mandatory window (with credentials cached, a call in the valid,
-//     refresh-due or advisory state settles while the source is still held);
+//   - at most one source call in flight (plus one per call abandoned at the source-call timeout);
+//   - with credentials cached, no caller waits in the valid or refresh-due state, and in the
+//     advisory window only the caller that starts the refresh may (the others settle while the
+//     source is still held);
 //   - every call settles once the source is released (no lost wake-ups, no hang);
 //   - callers get credentials or a known error, never anything else;
 //   - source calls stay within the per-key rate limit (burst 10 + 1 a second);
