@@ -5,7 +5,9 @@
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
-  vitest: { configFile: 'test/runtime/vitest.mutation.config.ts' },
+  // related: false, since the tests import the runtime through its index (Vitest's related-file
+  // search finds no test for the mutated module itself).
+  vitest: { configFile: 'test/runtime/vitest.mutation.config.ts', related: false },
   mutate: ['src/runtime/**/*.ts', '!src/runtime/index.ts', '!src/runtime/types.ts'],
   // Only the tests that cover a mutant run for it.
   coverageAnalysis: 'perTest',
