@@ -1,43 +1,37 @@
-// The cache state machine for one credential source. Time is a number from the injected clock;
-// every boundary is precomputed when credentials arrive (windows.ts).
+// The cache state machine for one credential source (one partition of callers). Time is a number
+// from the injected clock; every boundary is precomputed when credentials arrive (windows.ts).
 //
 //   empty ──fetch──▶ valid ──proactiveAt──▶ refresh-due ──advisoryAt──▶ advisory ──mandatoryAt──▶ mandatory ──▶ expired
 //
 //   empty                    callers wait for one shared fetch; a failure is raised (next call retries).
 //   valid                    served from the cache: the hot path, one comparison.
-//   refresh-due, advisory    served from the cache at once; one caller (or the timer) starts a refresh
-//                            in the background and is itself served the cached credentials: nobody waits.
-//                            (refresh-due exists only with backgroundRefresh, the default.)
+//   refresh-due              served from the cache at once; one caller (or the timer) starts a refresh
+//                            in the background (backgroundRefresh, the default, only).
+//   advisory                 the caller that starts the refresh waits for its result (new credentials,
+//                            or a non-recoverable error); concurrent callers are served the cache at
+//                            once; a recoverable failure serves the cache too and starts the backoff.
+//                            (advisoryRefreshInBackground: nobody waits, as in refresh-due.)
 //   mandatory, expired       callers wait for one shared refresh.
 //
-// Orthogonal to these: a refresh in flight (shared), a backoff after a recoverable failure (the
-// cached credentials are served, even expired, and the source is left alone until it ends), and a
-// remembered non-recoverable error (raised again without a source call for 1-5 s).
+// Orthogonal to these: a refresh in flight (shared, bounded by sourceTimeoutSeconds), a backoff
+// after a recoverable failure (the cached credentials are served, even expired, and the source is
+// left alone until it ends), a remembered non-recoverable error (raised again without a source call
+// for 1-5 s), and `forceRefresh` (one shared refresh now, unless backed off or rate-limited).
+import { backoffEndsAt, fullBackoffMs, rememberErrorUntil } from './backoff.js';
 import {
   CredentialsUnavailableError,
   InvalidCredentialsError,
+  SourceTimeoutError,
   StaleCredentialsError,
   errorSummary,
   isNonRecoverableCredentialError,
 } from './errors.js';
 import { DEFAULT_SOURCE_CALLS_PER_MINUTE, SourceCallLimiter } from './rate-limit.js';
 import { redactedInspect } from './redact.js';
+import { DEFAULT_SOURCE_TIMEOUT_SECONDS, callSource } from './source-call.js';
 import type { AwsCredentialIdentity, CacheOptions, CacheStats, CredentialEvent, CredentialSource } from './types.js';
 import { NEVER, type RefreshSchedule, scheduleFor } from './windows.js';
 
-/**
- * Random 300-600 s after a recoverable failure (throttling, network, 5xx): the AWS SDKs' static
- * stability backoff. Long enough for STS throttling or an endpoint outage to pass without every
- * process retrying in step; short enough that fresh credentials arrive well within an advisory window.
- */
-const BACKOFF_MIN_MS = 300_000;
-const BACKOFF_SPAN_MS = 300_000;
-/**
- * Random 1-5 s during which a non-recoverable error (AccessDenied...) is raised again without a
- * source call: stops a tight retry loop, yet a fixed policy is seen within seconds.
- */
-const REMEMBER_ERROR_MIN_MS = 1_000;
-const REMEMBER_ERROR_SPAN_MS = 4_000;
 /** setTimeout's largest delay; a longer wait is re-armed when it fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -51,12 +45,57 @@ function positiveOption(value: number | undefined, name: string, allowZero: bool
   return value;
 }
 
+/** The options of one cache entry, checked once and shared by its partitions. */
+export interface CacheSettings {
+  readonly label: string;
+  readonly now: () => number;
+  readonly random: () => number;
+  readonly background: boolean;
+  readonly advisoryInBackground: boolean;
+  readonly advisoryOverride: number | undefined;
+  readonly fixedBackoffMs: number | undefined;
+  readonly sourceTimeoutMs: number;
+  readonly perMinute: number;
+  readonly onEvent: ((event: CredentialEvent) => void) | undefined;
+}
+
+export function cacheSettings(source: CredentialSource, options: CacheOptions = {}): CacheSettings {
+  if (typeof source !== 'function') throw new TypeError('cacheCredentials expects a credential provider function (an SDK v3 provider or an async function).');
+  const backoffSeconds = positiveOption(options.refreshBackoffSeconds, 'refreshBackoffSeconds', true);
+  return {
+    label: options.name ?? (source.name ? `${source.name}()` : 'credential provider'),
+    now: options.now ?? Date.now,
+    random: options.random ?? Math.random,
+    background: options.backgroundRefresh ?? true,
+    advisoryInBackground: options.advisoryRefreshInBackground ?? false,
+    // 0 would put every call inside the advisory window: refused like other impossible numbers.
+    advisoryOverride: positiveOption(options.advisoryWindowSeconds, 'advisoryWindowSeconds', false),
+    fixedBackoffMs: backoffSeconds === undefined ? undefined : backoffSeconds * 1000,
+    sourceTimeoutMs: (positiveOption(options.sourceTimeoutSeconds, 'sourceTimeoutSeconds', false) ?? DEFAULT_SOURCE_TIMEOUT_SECONDS) * 1000,
+    perMinute: positiveOption(options.maxSourceCallsPerMinute, 'maxSourceCallsPerMinute', false) ?? DEFAULT_SOURCE_CALLS_PER_MINUTE,
+    onEvent: options.onEvent,
+  };
+}
+
 /** Expiration as ms since epoch; Infinity when absent; NaN when unusable. */
 function expirationMs(value: unknown): number {
   if (value === undefined || value === null) return Infinity;
   if (value instanceof Date) return value.getTime();
   if (typeof value === 'string' || typeof value === 'number') return new Date(value).getTime();
   return NaN;
+}
+
+/** What is wrong with a source's answer, without its values; undefined when it is usable. */
+function credentialsProblem(credentials: unknown, expiresAt: number): string | undefined {
+  if (typeof credentials !== 'object' || credentials === null) return `${credentials === null ? 'null' : typeof credentials} instead of credentials`;
+  const c = credentials as Record<string, unknown>;
+  if (typeof c.accessKeyId !== 'string' || c.accessKeyId === '') return `credentials without an accessKeyId string (got ${typeof c.accessKeyId})`;
+  if (typeof c.secretAccessKey !== 'string' || c.secretAccessKey === '') return `credentials without a secretAccessKey string (got ${typeof c.secretAccessKey})`;
+  if (Number.isNaN(expiresAt)) {
+    const kind = c.expiration instanceof Date ? 'an invalid Date' : `a ${typeof c.expiration} that is not a date`;
+    return `credentials whose expiration is ${kind} (expected a Date, an ISO 8601 string or ms since the epoch)`;
+  }
+  return undefined;
 }
 
 export class CredentialCache {
@@ -66,11 +105,10 @@ export class CredentialCache {
   lastAccess: number;
 
   private readonly source: CredentialSource;
+  private readonly settings: CacheSettings;
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly background: boolean;
-  private readonly advisoryOverride: number | undefined;
-  private readonly fixedBackoffMs: number | undefined;
   private readonly onEvent: ((event: CredentialEvent) => void) | undefined;
   private readonly limiter: SourceCallLimiter;
 
@@ -79,6 +117,7 @@ export class CredentialCache {
   private resolved: Promise<AwsCredentialIdentity> | undefined;
   private schedule: RefreshSchedule = NEVER;
   private mandatoryMs = 0;
+  private advisoryMs = 0;
   /** Hot-path bound: before it, serve the cache with no other check. */
   private serveUntil = -Infinity;
   private inflight: Promise<AwsCredentialIdentity> | undefined;
@@ -100,21 +139,18 @@ export class CredentialCache {
   private staleServed = 0;
   private failures = 0;
 
-  constructor(source: CredentialSource, options: CacheOptions = {}, keyHash?: string) {
-    if (typeof source !== 'function') throw new TypeError('cacheCredentials expects a credential provider function (an SDK v3 provider or an async function).');
+  constructor(source: CredentialSource, options: CacheOptions | CacheSettings = {}, keyHash?: string) {
+    const settings = 'perMinute' in options ? options : cacheSettings(source, options);
     this.source = source;
-    this.label = options.name ?? (source.name ? `${source.name}()` : 'credential provider');
-    this.now = options.now ?? Date.now;
-    this.random = options.random ?? Math.random;
-    this.background = options.backgroundRefresh ?? true;
-    this.advisoryOverride = positiveOption(options.advisoryWindowSeconds, 'advisoryWindowSeconds', true);
-    const backoffSeconds = positiveOption(options.refreshBackoffSeconds, 'refreshBackoffSeconds', true);
-    this.fixedBackoffMs = backoffSeconds === undefined ? undefined : backoffSeconds * 1000;
-    const perMinute = positiveOption(options.maxSourceCallsPerMinute, 'maxSourceCallsPerMinute', false) ?? DEFAULT_SOURCE_CALLS_PER_MINUTE;
-    this.onEvent = options.onEvent;
+    this.settings = settings;
+    this.label = settings.label;
+    this.now = settings.now;
+    this.random = settings.random;
+    this.background = settings.background;
+    this.onEvent = settings.onEvent;
     this.keyHash = keyHash;
     this.lastAccess = this.now();
-    this.limiter = new SourceCallLimiter(perMinute, this.lastAccess);
+    this.limiter = new SourceCallLimiter(settings.perMinute, this.lastAccess);
   }
 
   /** The hot path: one clock read, one comparison, the same resolved promise. */
@@ -131,11 +167,20 @@ export class CredentialCache {
   private slowPath(now: number, options: SourceOptions): Promise<AwsCredentialIdentity> {
     if (this.credentials === undefined) return this.fetchWithoutCache(now, options);
     if (now >= this.schedule.mandatoryAt) return this.mandatoryRefresh(now, options);
-    // refresh-due or advisory: the caller that starts the refresh is served the cached
-    // credentials too, so no caller ever waits before the mandatory window.
+    if (now >= this.schedule.advisoryAt && !this.settings.advisoryInBackground) return this.advisoryRefresh(now, options);
+    // refresh-due (or advisory in the background mode): the caller that starts the refresh is
+    // served the cached credentials too.
     this.refreshInBackground(now, options);
     this.hits++;
     return this.resolved!;
+  }
+
+  /** `{ forceRefresh: true }` (the RDS signer passes it): one shared refresh now, still rate-limited. */
+  forceRefresh(options: SourceOptions): Promise<AwsCredentialIdentity> {
+    const now = this.now();
+    this.lastAccess = now;
+    if (this.credentials === undefined) return this.fetchWithoutCache(now, options);
+    return this.mandatoryRefresh(now, options);
   }
 
   private fetchWithoutCache(now: number, options: SourceOptions): Promise<AwsCredentialIdentity> {
@@ -149,8 +194,22 @@ export class CredentialCache {
     return this.startRefresh(options);
   }
 
+  /** The caller that starts the refresh gets its outcome; concurrent callers the cache at once. */
+  private advisoryRefresh(now: number, options: SourceOptions): Promise<AwsCredentialIdentity> {
+    if (this.inflight) {
+      this.hits++;
+      return this.resolved!;
+    }
+    return this.refreshOrServe(now, options);
+  }
+
   private mandatoryRefresh(now: number, options: SourceOptions): Promise<AwsCredentialIdentity> {
     if (this.inflight) return this.inflight.catch((error: unknown) => this.staleOrThrow(error));
+    return this.refreshOrServe(now, options);
+  }
+
+  /** A refresh this caller waits for, unless the source is to be left alone for now. */
+  private refreshOrServe(now: number, options: SourceOptions): Promise<AwsCredentialIdentity> {
     if (now < this.rememberedUntil) return Promise.reject(this.rememberedError);
     if (now < this.backoffUntil) return this.serveStale();
     if (!this.limiter.tryTake(now)) {
@@ -163,6 +222,8 @@ export class CredentialCache {
   private refreshInBackground(now: number, options: SourceOptions): void {
     if (this.inflight || now < this.backoffUntil || now < this.rememberedUntil || now < this.backgroundRetryAt) return;
     if (!this.limiter.tryTake(now)) return;
+    // Nobody awaits a background refresh: its failure is recorded (events, stats, backoff) and
+    // must never surface as an unhandled rejection.
     this.startRefresh(options).catch(() => undefined);
   }
 
@@ -185,12 +246,7 @@ export class CredentialCache {
   private startRefresh(options: SourceOptions): Promise<AwsCredentialIdentity> {
     this.sourceCalls++;
     if (options !== undefined) this.sourceOptions = options;
-    let pending: Promise<AwsCredentialIdentity>;
-    try {
-      pending = Promise.resolve(this.source(this.sourceOptions));
-    } catch (error) {
-      pending = Promise.reject(error);
-    }
+    const pending = callSource(this.source, this.sourceOptions, this.settings.sourceTimeoutMs, this.label);
     // accept() and reject() clear `inflight` themselves, synchronously with the outcome.
     const inflight = pending.then(
       (credentials) => this.accept(credentials),
@@ -202,11 +258,9 @@ export class CredentialCache {
 
   private accept(credentials: AwsCredentialIdentity): AwsCredentialIdentity {
     const now = this.now();
-    if (!credentials || typeof credentials.accessKeyId !== 'string' || typeof credentials.secretAccessKey !== 'string') {
-      return this.reject(new InvalidCredentialsError(this.label));
-    }
-    const expiresAt = expirationMs(credentials.expiration);
-    if (Number.isNaN(expiresAt)) return this.reject(new InvalidCredentialsError(this.label));
+    const expiresAt = expirationMs((credentials as Partial<AwsCredentialIdentity> | null | undefined)?.expiration);
+    const problem = credentialsProblem(credentials, expiresAt);
+    if (problem !== undefined) return this.reject(new InvalidCredentialsError(this.label, problem));
     if (expiresAt <= now) return this.reject(new StaleCredentialsError(this.label, new Date(expiresAt), now));
     // Credentials that arrive already inside the mandatory window (an endpoint handing out the same
     // near-expiry credentials again) are a failed refresh: kept if they beat the cached ones, but the
@@ -219,8 +273,9 @@ export class CredentialCache {
     if (credentials.expiration != null && !(credentials.expiration instanceof Date)) credentials = { ...credentials, expiration: new Date(expiresAt) };
     this.credentials = credentials;
     this.resolved = Promise.resolve(credentials);
-    this.schedule = scheduleFor(now, expiresAt, this.random(), this.advisoryOverride);
+    this.schedule = scheduleFor(now, expiresAt, this.random(), this.settings.advisoryOverride);
     this.mandatoryMs = Number.isFinite(expiresAt) ? expiresAt - this.schedule.mandatoryAt : 0;
+    this.advisoryMs = Number.isFinite(expiresAt) ? expiresAt - this.schedule.advisoryAt : 0;
     this.serveUntil = this.background ? this.schedule.proactiveAt : this.schedule.advisoryAt;
     this.usesAtFetch = this.hits + this.staleServed;
     this.staleEventSent = false;
@@ -251,26 +306,24 @@ export class CredentialCache {
     this.emit({ type: 'refresh-failed', error: errorSummary(error) });
     if (isNonRecoverableCredentialError(error)) {
       this.rememberedError = error;
-      this.rememberedUntil = now + REMEMBER_ERROR_MIN_MS + this.random() * REMEMBER_ERROR_SPAN_MS;
+      this.rememberedUntil = rememberErrorUntil(now, this.random());
       // Nobody waits on a background refresh: do not ask again every few seconds while the cached
       // credentials last. Callers in the mandatory window still try (and see the error) each time.
       if (this.credentials !== undefined) {
-        this.backgroundRetryAt = now + this.backoffMs();
+        this.backgroundRetryAt = now + fullBackoffMs(this.random(), this.settings.fixedBackoffMs);
         this.armTimer(now);
       }
       throw error;
     }
-    if (this.credentials === undefined) throw new CredentialsUnavailableError(this.label, error);
+    if (this.credentials === undefined) {
+      throw new CredentialsUnavailableError(this.label, error, error instanceof SourceTimeoutError ? 'did not answer in time' : 'failed');
+    }
     this.startBackoff(now, error);
     throw error;
   }
 
-  private backoffMs(): number {
-    return this.fixedBackoffMs ?? BACKOFF_MIN_MS + this.random() * BACKOFF_SPAN_MS;
-  }
-
   private startBackoff(now: number, error: unknown): void {
-    this.backoffUntil = now + this.backoffMs();
+    this.backoffUntil = backoffEndsAt(now, this.schedule.expiresAt, this.random(), this.settings.fixedBackoffMs);
     this.staleEventSent = false;
     this.emit({ type: 'backoff', retryAt: this.backoffUntil, error: errorSummary(error) });
     this.armTimer(now);
@@ -336,6 +389,8 @@ export class CredentialCache {
       ...(this.credentials && { accessKeyId: this.credentials.accessKeyId }),
       ...(this.credentials?.expiration && { expiration: this.credentials.expiration }),
       ...(this.backoffUntil > now && { backoffUntil: this.backoffUntil }),
+      ...(this.credentials && Number.isFinite(this.schedule.expiresAt) && { advisoryWindowSeconds: this.advisoryMs / 1000 }),
+      partitions: 1,
     };
   }
 

@@ -1,6 +1,8 @@
 // Which source failures are worth retrying, and the errors the runtime raises. Messages name the
-// source and the cause's name and message (SDK error messages hold no credentials); they never
-// contain a secret key or a session token.
+// source and the cause's name and message, passed through the redactor (a `fromProcess` failure
+// quotes its command line, secret arguments included). The original error is kept as `cause`,
+// unredacted: it is the source's own object, and may hold whatever the source put in it.
+import { redactSecrets } from './redact.js';
 
 /**
  * The same request fails again until someone changes a policy, a trust or the input: waiting out a
@@ -33,7 +35,7 @@ function pushCodes(error: unknown, into: string[], depth: number): void {
   for (const value of [e.name, e.Code, e.code, e.__type, typeof body === 'object' && body !== null ? body.Code : undefined]) {
     if (typeof value === 'string' && value !== '') into.push(bareCode(value));
   }
-  pushCodes(e.cause, into, depth + 1);
+  if (e.cause !== error) pushCodes(e.cause, into, depth + 1);
   pushCodes(e.originalError, into, depth + 1); // aws-sdk v2 wraps this way
 }
 
@@ -59,9 +61,10 @@ export function errorName(error: unknown): string {
   return codes.find((code) => code !== 'Error' && !RUNTIME_ERROR_NAMES.has(code)) ?? codes[0] ?? 'Error';
 }
 
+/** The name and the redacted message: what events and the runtime's own messages show of an error. */
 export function errorSummary(error: unknown): { name: string; message: string } {
-  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : 'non-Error value thrown';
-  return { name: errorName(error), message };
+  const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : 'non-Error value thrown';
+  return { name: redactSecrets(errorName(error)), message: redactSecrets(String(raw)) };
 }
 
 /** No credentials are cached and the source failed, or is rate-limited after failing. */
@@ -87,11 +90,22 @@ export class StaleCredentialsError extends Error {
   }
 }
 
-/** The source resolved to something that is not credentials. */
+/** The source did not answer within `sourceTimeoutSeconds`: a recoverable failure. */
+export class SourceTimeoutError extends Error {
+  override readonly name = 'SourceTimeoutError';
+  constructor(source: string, timeoutMs: number) {
+    super(`${source} did not answer within ${timeoutMs / 1000} s (sourceTimeoutSeconds); treated as a failed refresh.`);
+  }
+}
+
+/**
+ * The source resolved to something that is not credentials. The message says which field is
+ * wrong and of what type, never its value (it could be the secret).
+ */
 export class InvalidCredentialsError extends TypeError {
   override readonly name = 'InvalidCredentialsError';
-  constructor(source: string) {
-    super(`${source} resolved without an accessKeyId and secretAccessKey string.`);
+  constructor(source: string, problem = 'without an accessKeyId and secretAccessKey string') {
+    super(`${source} resolved ${problem}.`);
   }
 }
 

@@ -1,9 +1,13 @@
 // The process-wide registry behind sharedCredentials: one cache entry per stable key, bounded in
-// size and swept of idle entries. An evicted entry is disposed (its timer stops); a provider that
-// code still holds keeps working, refreshing on access.
-import { CredentialCache } from './cached-provider.js';
+// size and swept of idle entries, with O(1) lookup, hand-out and eviction (a recency list). An
+// evicted or disposed entry leaves the registry; a provider that code still holds keeps working,
+// refreshing on access. The ESM and CommonJS builds of this package loaded in one process share
+// one registry through a global symbol: one process, one cache per key.
+import { PartitionedCache } from './caller-partitions.js';
 import { createCachedProvider } from './cache-credentials.js';
-import { keyHash, stableKey } from './stable-key.js';
+import { appendNode, moveToEnd, newRecencyList, unlinkNode, type RecencyList, type RecencyNode } from './recency-list.js';
+import { canonicalKey } from './key-memo.js';
+import { keyHash } from './stable-key.js';
 import type { CacheOptions, CachedCredentialProvider, CredentialSource } from './types.js';
 
 export interface RegistryBounds {
@@ -13,29 +17,51 @@ export interface RegistryBounds {
   readonly idleEvictionSeconds?: number;
 }
 
+/** What both builds agree on: plain data, and caches used only through these members. */
+interface RegisteredCache {
+  readonly lastAccess: number;
+  touch(): number;
+  evict(): void;
+  dispose(): void;
+}
+
 interface Entry {
-  readonly cache: CredentialCache;
-  readonly provider: CachedCredentialProvider;
+  readonly cache: RegisteredCache;
+  provider: CachedCredentialProvider;
+  /** When the entry was last listed (appended or moved to the end), by its own cache's clock. */
+  listedAt: number;
+}
+
+interface RegistryState {
+  bounds: { maxEntries: number; idleEvictionSeconds: number };
+  readonly entries: Map<string, RecencyNode<Entry>>;
+  readonly order: RecencyList<Entry>;
+  lastSweep: number;
 }
 
 const DEFAULT_BOUNDS = { maxEntries: 1_000, idleEvictionSeconds: 3_600 };
-/** A sweep is one pass over the map; at most once a minute keeps it off the request path. */
+/** A sweep walks only the idle head of the recency list; at most once a minute keeps it off the request path. */
 const SWEEP_INTERVAL_MS = 60_000;
+/** Versioned: a future build with a different entry shape gets its own registry rather than a broken one. */
+const REGISTRY_SYMBOL = Symbol.for('eslint-plugin-aws-credentials/runtime/registry@1');
 
-let bounds = { ...DEFAULT_BOUNDS };
-const entries = new Map<string, Entry>();
-let lastSweep = -Infinity;
+function registryState(): RegistryState {
+  const holder = globalThis as { [REGISTRY_SYMBOL]?: RegistryState };
+  return (holder[REGISTRY_SYMBOL] ??= { bounds: { ...DEFAULT_BOUNDS }, entries: new Map(), order: newRecencyList(), lastSweep: -Infinity });
+}
+
+const registry = registryState();
 
 /** Sets the registry bounds (process-wide); entries over the new size are evicted at once. */
 export function configureSharedCredentials(next: RegistryBounds): void {
-  const maxEntries = next.maxEntries ?? bounds.maxEntries;
-  const idleEvictionSeconds = next.idleEvictionSeconds ?? bounds.idleEvictionSeconds;
+  const maxEntries = next.maxEntries ?? registry.bounds.maxEntries;
+  const idleEvictionSeconds = next.idleEvictionSeconds ?? registry.bounds.idleEvictionSeconds;
   if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError(`configureSharedCredentials: maxEntries must be a positive integer (got ${String(maxEntries)}).`);
   if (typeof idleEvictionSeconds !== 'number' || !(idleEvictionSeconds > 0)) {
     throw new RangeError(`configureSharedCredentials: idleEvictionSeconds must be a positive number (got ${String(idleEvictionSeconds)}).`);
   }
-  bounds = { maxEntries, idleEvictionSeconds };
-  while (entries.size > bounds.maxEntries) evictLeastRecentlyUsed();
+  registry.bounds = { maxEntries, idleEvictionSeconds };
+  evictOverflow(0);
 }
 
 /**
@@ -52,51 +78,94 @@ export function sharedCredentials(
   factory: () => CredentialSource,
   options: CacheOptions = {},
 ): CachedCredentialProvider {
-  const canonical = stableKey(key);
-  const found = entries.get(canonical);
+  const canonical = canonicalKey(key);
+  const found = registry.entries.get(canonical);
   if (found !== undefined) {
-    sweepIdle(found.cache.touch());
-    return found.provider;
+    moveToEnd(registry.order, found);
+    found.value.listedAt = found.value.cache.touch();
+    sweepIdle(found.value.listedAt);
+    return found.value.provider;
   }
   if (typeof factory !== 'function') throw new TypeError('sharedCredentials: factory must be a function returning a credential provider.');
-  const cache = new CredentialCache(factory(), options, keyHash(canonical));
+  const cache = new PartitionedCache(factory(), options, keyHash(canonical));
   sweepIdle(cache.lastAccess);
-  while (entries.size >= bounds.maxEntries) evictLeastRecentlyUsed();
-  const entry = { cache, provider: createCachedProvider(cache) };
-  entries.set(canonical, entry);
+  evictOverflow(1);
+  const entry = { cache, provider: undefined as unknown as CachedCredentialProvider, listedAt: cache.lastAccess };
+  const node = appendNode(registry.order, canonical, entry);
+  entry.provider = createCachedProvider(cache, () => remove(node));
+  registry.entries.set(canonical, node);
   return entry.provider;
 }
 
 /** Disposes and drops every entry (tests, hot reload). */
 export function clearSharedCredentials(): void {
-  for (const entry of entries.values()) entry.cache.dispose();
-  entries.clear();
-  lastSweep = -Infinity;
+  for (const node of registry.entries.values()) node.value.cache.dispose();
+  registry.entries.clear();
+  registry.order.head = undefined;
+  registry.order.tail = undefined;
+  registry.lastSweep = -Infinity;
 }
 
 export function sharedCredentialsSize(): number {
-  return entries.size;
+  return registry.entries.size;
 }
 
+/** Drops the node if it is still the one registered under its key. */
+function remove(node: RecencyNode<Entry>): void {
+  if (!node.linked) return;
+  unlinkNode(registry.order, node);
+  if (registry.entries.get(node.key) === node) registry.entries.delete(node.key);
+}
+
+function evict(node: RecencyNode<Entry>): void {
+  remove(node);
+  node.value.cache.evict();
+}
+
+/**
+ * Makes room for `incoming` new entries. The recency list orders entries by when the registry last
+ * handed them out; a provider hoisted once and then called directly never goes back through the
+ * registry, so an entry used since it was listed gets a second chance (moved to the end) instead of
+ * being evicted. Each entry is moved at most once per use, so eviction stays O(1) amortised.
+ */
+function evictOverflow(incoming: number): void {
+  const limit = registry.entries.size; // bounds the loop: every entry is looked at most once
+  for (let looked = 0; registry.entries.size + incoming > registry.bounds.maxEntries && looked <= limit; looked++) {
+    const head = registry.order.head;
+    if (head === undefined) return;
+    if (usedSinceListed(head) && looked < limit) {
+      relist(head);
+      continue;
+    }
+    evict(head);
+  }
+}
+
+function usedSinceListed(node: RecencyNode<Entry>): boolean {
+  return node.value.cache.lastAccess > node.value.listedAt;
+}
+
+function relist(node: RecencyNode<Entry>): void {
+  moveToEnd(registry.order, node);
+  node.value.listedAt = node.value.cache.lastAccess;
+}
+
+/** Evicts entries idle for idleEvictionSeconds, from the least recently handed out on. */
 function sweepIdle(now: number): void {
-  if (now - lastSweep < SWEEP_INTERVAL_MS) return;
-  lastSweep = now;
-  const idleBefore = now - bounds.idleEvictionSeconds * 1000;
-  for (const [canonical, entry] of entries) {
-    if (entry.cache.lastAccess < idleBefore) evict(canonical, entry);
+  if (now - registry.lastSweep < SWEEP_INTERVAL_MS) return;
+  registry.lastSweep = now;
+  const idleBefore = now - registry.bounds.idleEvictionSeconds * 1000;
+  const limit = registry.entries.size;
+  for (let looked = 0; looked < limit; looked++) {
+    const head = registry.order.head;
+    if (head === undefined) return;
+    if (head.value.cache.lastAccess < idleBefore) {
+      evict(head);
+      continue;
+    }
+    // Used recently: either handed out recently (then so is everything after it) or used
+    // directly since (relisted, and the walk goes on).
+    if (!usedSinceListed(head)) return;
+    relist(head);
   }
-}
-
-/** By last access, not by insertion: a hoisted provider used on every request is never the one to go. */
-function evictLeastRecentlyUsed(): void {
-  let oldest: [string, Entry] | undefined;
-  for (const item of entries) {
-    if (oldest === undefined || item[1].cache.lastAccess < oldest[1].cache.lastAccess) oldest = item;
-  }
-  if (oldest !== undefined) evict(oldest[0], oldest[1]);
-}
-
-function evict(canonical: string, entry: Entry): void {
-  entries.delete(canonical);
-  entry.cache.evict();
 }

@@ -115,7 +115,57 @@ function encode(value: unknown, walk: Walk): string {
 export function stableKey(key: unknown): string {
   // Plain string keys (the common hand-written case) skip the walk.
   if (typeof key === 'string') return `s${key.length}:${key}`;
-  return encode(key, { ancestors: [], path: [] });
+  return flatObjectKey(key) ?? encode(key, { ancestors: [], path: [] });
+}
+
+/** Fields of a flat key the fast path sorts itself; more go through the full walk. */
+const FLAT_KEY_MAX_FIELDS = 16;
+
+/** The encoding of one primitive value, or undefined for anything the full walk must judge. */
+function primitiveKey(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return `s${value.length}:${value}`;
+    case 'number':
+      return Object.is(value, -0) ? 'n:-0' : `n:${value}`;
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'undefined':
+      return 'undefined';
+  }
+  return value === null ? 'null' : undefined;
+}
+
+/**
+ * The codemod's keys are flat objects of strings (`{ source, roleArn, sessionName, region }`),
+ * built per request: this path encodes them exactly as encode() would, without its bookkeeping
+ * (path, ancestors, a sorted copy by Array#sort), and gives up (undefined) on anything else.
+ */
+function flatObjectKey(key: unknown): string | undefined {
+  if (typeof key !== 'object' || key === null || Array.isArray(key)) return undefined;
+  const prototype = Object.getPrototypeOf(key) as object | null;
+  if (prototype !== Object.prototype && prototype !== null) return undefined;
+  const fields = Object.keys(key);
+  if (fields.length > FLAT_KEY_MAX_FIELDS || Object.getOwnPropertySymbols(key).length > 0) return undefined;
+  // Insertion sort: a handful of fields, in the order Array#sort would give (UTF-16 code units).
+  for (let i = 1; i < fields.length; i++) {
+    const field = fields[i]!;
+    let j = i - 1;
+    while (j >= 0 && fields[j]! > field) {
+      fields[j + 1] = fields[j]!;
+      j--;
+    }
+    fields[j + 1] = field;
+  }
+  const record = key as Record<string, unknown>;
+  let out = '{';
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
+    const value = primitiveKey(record[field]);
+    if (value === undefined) return undefined;
+    out += `${i > 0 ? ',' : ''}${field.length}:${field}=${value}`;
+  }
+  return `${out}}`;
 }
 
 /** A short FNV-1a hash, so events can tell keys apart without showing them (keys may hold secrets). */

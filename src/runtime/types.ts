@@ -56,13 +56,30 @@ export interface CacheOptions {
   readonly backgroundRefresh?: boolean;
   /** Overrides the advisory window from the lifetime table (still capped at half the lifetime). */
   readonly advisoryWindowSeconds?: number;
+  /**
+   * In the advisory window the caller that starts the refresh waits for it and receives its result
+   * (the 2026 cross-SDK behaviour; concurrent callers get the cached credentials at once). True:
+   * that caller is served the cached credentials too and the refresh runs in the background.
+   */
+  readonly advisoryRefreshInBackground?: boolean;
   /** A fixed backoff after a recoverable failure, instead of a random 300-600 s. */
   readonly refreshBackoffSeconds?: number;
+  /** Bound on every source call (default 30 s; Infinity: none). A timeout is a recoverable failure. */
+  readonly sourceTimeoutSeconds?: number;
+  /**
+   * The SDK passes each client's `callerClientConfig` to the provider. Callers whose settings here
+   * differ get separate entries (default: profile and region), so no client is ever handed the
+   * credentials resolved for another's profile or region. `[]`: one entry for every caller.
+   */
+  readonly separateCallersBy?: readonly CallerSetting[];
   /** Sustained source calls allowed per minute for this entry (default 60, burst 10). */
   readonly maxSourceCallsPerMinute?: number;
   /** Receives refresh, failure, stale-served and backoff events; exceptions it throws are ignored. */
   readonly onEvent?: (event: CredentialEvent) => void;
 }
+
+/** A `callerClientConfig` setting that can change the identity a source resolves. */
+export type CallerSetting = 'profile' | 'region';
 
 export type CacheState = 'empty' | 'valid' | 'refresh-due' | 'advisory' | 'mandatory' | 'expired';
 
@@ -81,6 +98,10 @@ export interface CacheStats {
   readonly expiration?: Date;
   /** When the source may be called again after a recoverable failure (ms since epoch). */
   readonly backoffUntil?: number;
+  /** The advisory window chosen for the cached credentials (absent without an expiration). */
+  readonly advisoryWindowSeconds?: number;
+  /** Entries kept for callers with different profiles or regions (separateCallersBy); 1 or more. */
+  readonly partitions: number;
 }
 
 export interface CachedCredentialProvider {
@@ -93,7 +114,11 @@ export interface CachedCredentialProvider {
   /** Forget the credentials if `rejectedAccessKeyId` is the cached one (e.g. after ExpiredToken). */
   invalidate(rejectedAccessKeyId: string): void;
   stats(): CacheStats;
-  /** Stops the background timer. The provider keeps working, refreshing on access. */
+  /**
+   * Stops the background timers. The provider keeps working, refreshing on access; a
+   * sharedCredentials provider is also removed from the registry (the next call with its key
+   * creates a new entry).
+   */
   dispose(): void;
 }
 

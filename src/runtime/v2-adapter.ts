@@ -5,10 +5,17 @@
 // ExpiredToken response v2 sets `credentials.expired = true` (event_listeners.js
 // INVALIDATE_CREDENTIALS), which invalidates the rejected key in the cache.
 import { errorSummary } from './errors.js';
+import { redactSecrets } from './redact.js';
 import type { AwsCredentialIdentity, CredentialSource, V2Callback, V2CredentialsLike } from './types.js';
 
 /** v2's own default (AWS.Credentials.prototype.expiryWindow): needsRefresh() 15 s before expiry. */
 const V2_EXPIRY_WINDOW_SECONDS = 15;
+/**
+ * How long after the adapter switched to new credentials an ExpiredToken may still come from a
+ * request signed with the previous, expired ones: v2's default socket timeout (120 s) twice, plus
+ * its retries' delays. Within it, the rejection is attributed to the previous key.
+ */
+const V2_IN_FLIGHT_GRACE_MS = 300_000;
 
 /**
  * A fresh error per callback: v2 rewrites the error it is given in place (AWS.util.error sets
@@ -17,9 +24,14 @@ const V2_EXPIRY_WINDOW_SECONDS = 15;
  */
 function forV2(error: unknown): Error {
   const { name, message } = errorSummary(error);
-  const copy = new Error(message, { cause: error });
+  const copy = new Error(redactSecrets(message), { cause: error });
   Object.assign(copy, { name, code: name });
   return copy;
+}
+
+export interface V2AdapterOptions {
+  /** Clock in ms since the epoch (default `Date.now`); pass the cache's `now` in tests. */
+  readonly now?: () => number;
 }
 
 export class V2Credentials implements V2CredentialsLike {
@@ -27,11 +39,17 @@ export class V2Credentials implements V2CredentialsLike {
   expiryWindow = V2_EXPIRY_WINDOW_SECONDS;
   readonly #provider: CredentialSource & { invalidate?: (accessKeyId: string) => void };
   #current: AwsCredentialIdentity | undefined;
+  /** The credentials handed out before #current, and when #current replaced them. */
+  #previous: AwsCredentialIdentity | undefined;
+  #switchedAt = -Infinity;
   #expired = true;
 
-  constructor(provider: CredentialSource) {
+  readonly #now: () => number;
+
+  constructor(provider: CredentialSource, options: V2AdapterOptions = {}) {
     if (typeof provider !== 'function') throw new TypeError('toV2Credentials expects a credential provider function (e.g. from cacheCredentials).');
     this.#provider = provider;
+    this.#now = options.now ?? Date.now;
     // Own, enumerable and read-only: spreads and copies of the object keep the (non-secret) key id.
     Object.defineProperty(this, 'accessKeyId', { get: () => this.#current?.accessKeyId ?? '', enumerable: true });
   }
@@ -53,14 +71,30 @@ export class V2Credentials implements V2CredentialsLike {
 
   /** v2 sets `expired = true` after ExpiredToken: the cache then drops that key (mandatory refresh on the next get). */
   set expired(value: boolean) {
-    if (value && !this.#expired && this.#current) this.#provider.invalidate?.(this.#current.accessKeyId);
+    if (value && !this.#expired && this.#current) this.#provider.invalidate?.(this.#rejectedAccessKeyId(this.#current));
     this.#expired = Boolean(value);
+  }
+
+  /**
+   * v2 does not say which request failed, so the key is inferred: a request signed with the
+   * previous credentials can fail after the cache moved on. If those have expired, the current
+   * ones have not, and the switch was recent, the rejection is theirs (invalidating it is a no-op
+   * in the cache); otherwise the current key was rejected.
+   */
+  #rejectedAccessKeyId(current: AwsCredentialIdentity): string {
+    const now = this.#now();
+    const previous = this.#previous;
+    const expiredAt = (credentials: AwsCredentialIdentity): number => credentials.expiration?.getTime() ?? Infinity;
+    if (previous !== undefined && expiredAt(previous) <= now && expiredAt(current) > now && now - this.#switchedAt < V2_IN_FLIGHT_GRACE_MS) {
+      return previous.accessKeyId;
+    }
+    return current.accessKeyId;
   }
 
   /** v2's rule. `get` does not depend on it: the cache behind decides, cheaply, whether the source is called. */
   needsRefresh(): boolean {
     if (this.#expired || this.#current === undefined) return true;
-    return this.expireTime !== null && Date.now() + this.expiryWindow * 1000 > this.expireTime.getTime();
+    return this.expireTime !== null && this.#now() + this.expiryWindow * 1000 > this.expireTime.getTime();
   }
 
   get(callback?: V2Callback): void {
@@ -74,6 +108,10 @@ export class V2Credentials implements V2CredentialsLike {
     }
     pending.then(
       (credentials) => {
+        if (this.#current !== undefined && this.#current.accessKeyId !== credentials.accessKeyId) {
+          this.#previous = this.#current;
+          this.#switchedAt = this.#now();
+        }
         this.#current = credentials;
         this.#expired = false;
         this.expireTime = credentials.expiration ?? null;
@@ -111,6 +149,6 @@ export class V2Credentials implements V2CredentialsLike {
  * `new AWS.S3({ credentials: toV2Credentials(provider) })`. Pass a cacheCredentials or
  * sharedCredentials provider: the adapter itself caches nothing.
  */
-export function toV2Credentials(provider: CredentialSource): V2Credentials {
-  return new V2Credentials(provider);
+export function toV2Credentials(provider: CredentialSource, options?: V2AdapterOptions): V2Credentials {
+  return new V2Credentials(provider, options);
 }

@@ -4,16 +4,21 @@
 
 const MINUTE_MS = 60_000;
 
+/** From this lifetime on, the table applies exactly; below it, half the lifetime caps the window. */
+const TABLE_FROM_LIFETIME_MS = 10 * MINUTE_MS;
+
 /**
  * Advisory window: lifetime <= 20 min -> 5 min; < 90 min -> 15 min; otherwise 60 min. These are the
- * AWS SDKs' cross-SDK refresh windows: long enough for a refresh to succeed with the SDK's retries,
- * short enough not to waste much of a session. Capped at half the lifetime, so short-lived
- * credentials (15 min is the STS minimum; seconds in tests) do not refresh on every call.
+ * AWS SDKs' 2026 cross-SDK refresh windows, applied exactly for every lifetime of 10 minutes or more
+ * (20.5 min -> 15 min, 6 h -> 60 min): long enough for a refresh to succeed with the SDK's retries,
+ * short enough not to waste much of a session. Below 10 minutes (seconds in tests; no STS session
+ * is that short) the window is at most half the lifetime, so such credentials do not refresh on
+ * every call. An override replaces the table, still capped at half the lifetime.
  */
 export function advisoryWindowMs(lifetimeMs: number, overrideSeconds?: number): number {
   const table = lifetimeMs <= 20 * MINUTE_MS ? 5 * MINUTE_MS : lifetimeMs < 90 * MINUTE_MS ? 15 * MINUTE_MS : 60 * MINUTE_MS;
-  const window = overrideSeconds === undefined ? table : Math.max(0, overrideSeconds * 1000);
-  return Math.max(0, Math.min(window, lifetimeMs / 2));
+  if (overrideSeconds !== undefined) return Math.max(0, Math.min(overrideSeconds * 1000, lifetimeMs / 2));
+  return lifetimeMs >= TABLE_FROM_LIFETIME_MS ? table : Math.max(0, Math.min(table, lifetimeMs / 2));
 }
 
 /**

@@ -7,6 +7,9 @@ import ts from 'typescript';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cacheCredentials } from '../../src/runtime/index.js';
 import { HOUR, MIN, SEC, countingSource, flakySource } from './support.js';
+import { clockAt, gate, microflush, gatedSource, callers, resetRuntimeState } from './gated-source.js';
+
+afterEach(() => resetRuntimeState());
 
 const clock = { now: () => Date.now() };
 
@@ -108,7 +111,7 @@ describe('with fake timers', () => {
 });
 
 describe('with real timers', () => {
-  it('the timer is unref()ed', async () => {
+  it('the refresh timer and the source-call bound are unref()ed', async () => {
     const timers: { hasRef(): boolean }[] = [];
     const real = globalThis.setTimeout;
     const spy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
@@ -119,8 +122,9 @@ describe('with real timers', () => {
     try {
       const provider = cacheCredentials(countingSource(clock, HOUR).fn);
       await provider();
-      expect(timers).toHaveLength(1);
-      expect(timers[0]!.hasRef()).toBe(false);
+      // One bound on the source call (cleared when it answered), one refresh timer.
+      expect(timers).toHaveLength(2);
+      expect(timers.map((timer) => timer.hasRef())).toEqual([false, false]);
       provider.dispose();
     } finally {
       spy.mockRestore();
@@ -154,3 +158,109 @@ describe('with real timers', () => {
     }
   });
 });
+
+describe('proactive refresh', () => {
+  beforeEach(() => void vi.useFakeTimers({ now: Date.UTC(2026, 10, 23, 12) }));
+
+  // With fake timers that are never advanced, timers are frozen (as in a frozen Lambda): only the
+  // check on access can start the proactive refresh. The clock moves through `now` alone.
+  it.each([0, 0.5, 0.999])('frozen timers, random %d: an access past the jittered point refreshes in the background and returns the cached credentials at once', async (r) => {
+    const clock = clockAt();
+    const s = gatedSource(clock);
+    const provider = cacheCredentials(s.fn, { now: clock.now, random: () => r });
+    const first = await provider();
+    const due = (() => {
+      // Find the proactive point to the second from stats (bounded scan over the 45 min before the advisory window).
+      const probe = clockAt(clock.now());
+      for (let t = 0; t <= 45 * 60; t++) {
+        probe.set(clock.start + t * SEC);
+        if (cacheStateAt(provider, clock, probe.now()) !== 'valid') return t * SEC;
+      }
+      return NaN;
+    })();
+    // The point lies before the 45-min advisory start, earlier for larger draws.
+    expect(due).toBeLessThan(45 * MIN);
+    clock.set(clock.start + due - SEC);
+    await provider();
+    expect(s.calls).toBe(1);
+    const held = gate();
+    s.hold = held.promise;
+    clock.set(clock.start + due);
+    const group = callers(20, () => provider());
+    await microflush();
+    expect(group.count()).toBe(20);
+    expect(group.settled.every((c) => c === first)).toBe(true);
+    expect(s.calls).toBe(2);
+    held.open();
+    await microflush();
+    expect((await provider()).accessKeyId).toBe('ASIAAUDIT0000002');
+    provider.dispose();
+    proactivePoints.set(r, due);
+  });
+
+  it('the proactive point moves earlier as random grows', () => {
+    const [a, b, c] = [proactivePoints.get(0)!, proactivePoints.get(0.5)!, proactivePoints.get(0.999)!];
+    expect(a).toBeGreaterThan(b);
+    expect(b).toBeGreaterThan(c);
+  });
+
+  it('the timer fires at the jittered point (injected clock driven by the fake timers), and dispose() clears it', async () => {
+    const now = () => Date.now();
+    const s = gatedSource({ now });
+    const provider = cacheCredentials(s.fn, { now, random: () => 0.5 });
+    await provider();
+    await provider(); // in use
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(30 * MIN);
+    expect(s.calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(15 * MIN - 1); // just before the advisory window
+    expect(s.calls).toBe(2);
+    provider.dispose();
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(5 * HOUR);
+    expect(s.calls).toBe(2);
+  });
+
+  it('the timer is unref()ed: it never keeps the process alive', async () => {
+    const now = () => Date.now();
+    const seen: { hasRef?: () => boolean }[] = [];
+    const real = setTimeout;
+    const spy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+      const timer = real(fn, ms);
+      seen.push(timer as never);
+      return timer;
+    }) as typeof setTimeout);
+    try {
+      const provider = cacheCredentials(gatedSource({ now }).fn, { now });
+      await provider();
+      expect(seen.length).toBeGreaterThan(0);
+      for (const timer of seen) expect(timer.hasRef?.()).toBe(false);
+      provider.dispose();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('backgroundRefresh: false: no timer, and no refresh before the advisory window (the proactive point is off)', async () => {
+    const clock = clockAt();
+    const s = gatedSource(clock);
+    const provider = cacheCredentials(s.fn, { now: clock.now, random: () => 0.999, backgroundRefresh: false });
+    await provider();
+    expect(vi.getTimerCount()).toBe(0);
+    clock.advance(45 * MIN - 1);
+    await provider();
+    expect(s.calls).toBe(1);
+    expect(provider.stats().state).toBe('valid');
+  });
+});
+
+const proactivePoints = new Map<number, number>();
+
+/** The state the provider reports at time t (stats reads the injected clock). */
+function cacheStateAt(provider: { stats(): { state: string } }, clock: { set(t: number): void; now(): number }, t: number): string {
+  const saved = clock.now();
+  clock.set(t);
+  const state = provider.stats().state;
+  clock.set(saved);
+  return state;
+}

@@ -1,8 +1,12 @@
 // Failures: static stability with backoff, stale credentials from the source, non-recoverable
 // errors (raised, remembered 1-5 s), no cache yet, the rate limit, and invalidate under backoff.
-import { describe, expect, it } from 'vitest';
-import { cacheCredentials, CredentialsUnavailableError, isNonRecoverableCredentialError, StaleCredentialsError } from '../../src/runtime/index.js';
-import { HOUR, MIN, SEC, awsError, countingSource, deferred, failingSource, flakySource, manualClock, recorder, scripted, settle } from './support.js';
+import { describe, expect, it, afterEach } from 'vitest';
+import { cacheCredentials, CredentialsUnavailableError, isNonRecoverableCredentialError, StaleCredentialsError, ExpiredCredentialsError, toV2Credentials, type AwsCredentialIdentity } from '../../src/runtime/index.js';
+import { HOUR, MIN, SEC, awsError, countingSource, deferred, failingSource, flakySource, manualClock, recorder, scripted, settle, SECRET } from './support.js';
+import { clockAt, gate, gatedSource, named, callers, resetRuntimeState } from './gated-source.js';
+import { inspect } from 'node:util';
+
+afterEach(() => resetRuntimeState());
 
 describe('recoverable failures', () => {
   it.each(['Throttling', 'ThrottlingException', 'ECONNRESET', 'TimeoutError', 'InternalFailure', 'ServiceUnavailable', 'CredentialsProviderError'])(
@@ -257,10 +261,10 @@ describe('non-recoverable failures', () => {
     await expect(provider()).resolves.toMatchObject({ accessKeyId: 'ASIATEST00000002' });
   });
 
-  it('with credentials cached, in the advisory window: callers are served, and the source is not asked again every few seconds', async () => {
+  it('with credentials cached, in the advisory window in the background mode: callers are served, and the source is not asked again every few seconds', async () => {
     const clock = manualClock();
     const source = flakySource(clock);
-    const provider = cacheCredentials(source.fn, { now: clock.now, random: () => 0, backgroundRefresh: false });
+    const provider = cacheCredentials(source.fn, { now: clock.now, random: () => 0, backgroundRefresh: false, advisoryRefreshInBackground: true });
     const first = await provider();
     source.fail('AccessDenied');
     clock.advance(46 * MIN);
@@ -400,5 +404,235 @@ describe('StaleCredentialsError', () => {
     const now = Date.UTC(2026, 0, 1);
     expect(new StaleCredentialsError('src', new Date(now - 5000), now).message).toMatch(/expired 5 s ago/);
     expect(new StaleCredentialsError('src', new Date(now + 5000), now).message).toMatch(/expire in 5 s/);
+  });
+});
+
+describe('recoverable failures', () => {
+  const recoverable = [
+    ['Throttling', named('Throttling', 'Rate exceeded')],
+    ['a network error', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })],
+    ['a 5xx', Object.assign(named('ServiceUnavailable', 'Service Unavailable'), { $fault: 'server', $metadata: { httpStatusCode: 503 } })],
+    ['a timeout', named('TimeoutError', 'Connection timed out after 1000 ms')],
+  ] as const;
+
+  it.each(recoverable)('%s: serves the cached (even expired) credentials; no source call until the random backoff passes, then exactly one', async (_label, error) => {
+    const clock = clockAt();
+    const s = gatedSource(clock);
+    const provider = cacheCredentials(s.fn, { now: clock.now, random: () => 0.999, backgroundRefresh: false });
+    const first = await provider();
+    s.error = error;
+    clock.advance(2 * HOUR); // expired
+    expect(await provider()).toBe(first);
+    expect(s.calls).toBe(2);
+    // backoff = 300 + 0.999 * 300 = 599.7 s
+    for (let i = 0; i < 599; i++) {
+      expect(await provider()).toBe(first);
+      clock.advance(SEC);
+    }
+    expect(s.calls).toBe(2);
+    s.error = undefined;
+    clock.advance(SEC);
+    const group = callers(30, () => provider());
+    const results = await group.done();
+    expect(s.calls).toBe(3);
+    expect(results.every((c) => (c as AwsCredentialIdentity).accessKeyId === 'ASIAAUDIT0000003')).toBe(true);
+  });
+
+  it('random 0 gives the shortest backoff, 300 s', async () => {
+    const clock = clockAt();
+    const s = gatedSource(clock);
+    const provider = cacheCredentials(s.fn, { now: clock.now, random: () => 0, backgroundRefresh: false });
+    await provider();
+    s.error = named('Throttling');
+    clock.advance(2 * HOUR);
+    await provider();
+    clock.advance(300 * SEC - 1);
+    await provider();
+    expect(s.calls).toBe(2);
+    clock.advance(1);
+    await provider();
+    expect(s.calls).toBe(3);
+  });
+
+  it('refreshBackoffSeconds fixes the backoff', async () => {
+    const clock = clockAt();
+    const s = gatedSource(clock);
+    const provider = cacheCredentials(s.fn, { now: clock.now, random: () => 0.999, backgroundRefresh: false, refreshBackoffSeconds: 7 });
+    await provider();
+    s.error = named('Throttling');
+    clock.advance(2 * HOUR);
+    await provider();
+    clock.advance(7 * SEC - 1);
+    await provider();
+    expect(s.calls).toBe(2);
+    clock.advance(1);
+    await provider();
+    expect(s.calls).toBe(3);
+  });
+
+  it('with nothing cached, already-expired credentials raise the committed ExpiredCredentialsError (as the cause)', async () => {
+    const clock = clockAt();
+    const s = gatedSource(clock, -SEC);
+    const error = await cacheCredentials(s.fn, { now: clock.now, backgroundRefresh: false })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CredentialsUnavailableError);
+    expect((error as Error).cause).toBeInstanceOf(ExpiredCredentialsError);
+  });
+
+  it('credentials that arrive already expired count as a failure: the cached ones are served and the source backs off', async () => {
+    const clock = clockAt();
+    const s = gatedSource(clock);
+    const provider = cacheCredentials(s.fn, { now: clock.now, random: () => 0, backgroundRefresh: false });
+    const first = await provider();
+    s.lifetime = -SEC;
+    clock.advance(2 * HOUR);
+    expect(await provider()).toBe(first);
+    for (let i = 0; i < 50; i++) await provider();
+    expect(s.calls).toBe(2);
+    expect(provider.stats().backoffUntil).toBe(clock.now() + 300 * SEC);
+  });
+
+  it('a failure in the advisory window keeps serving the valid credentials; the backoff ends by half the time left, so a retry lands before expiry', async () => {
+    const clock = clockAt();
+    const s = gatedSource(clock);
+    const provider = cacheCredentials(s.fn, { now: clock.now, random: () => 0.999, backgroundRefresh: false });
+    const first = await provider();
+    s.error = named('Throttling');
+    clock.advance(50 * MIN); // 10 min left: a 599.7 s backoff would outlive them; half of 10 min it is
+    expect(await provider()).toBe(first);
+    expect(s.calls).toBe(2);
+    expect(provider.stats().backoffUntil).toBe(clock.now() + 5 * MIN);
+    clock.advance(5 * MIN - 1);
+    expect(await provider()).toBe(first);
+    expect(s.calls).toBe(2);
+    s.error = undefined;
+    clock.advance(1); // 5 min left: the retry, before expiry
+    expect((await provider()).accessKeyId).toBe('ASIAAUDIT0000003');
+  });
+
+  it('an expiration given as an ISO string is returned as a Date, so the SDK, stats, inspect and the v2 adapter can use it', async () => {
+    const clock = clockAt();
+    const provider = cacheCredentials(
+      async () => ({ accessKeyId: 'ASIASTRING', secretAccessKey: SECRET, expiration: new Date(clock.now() + HOUR).toISOString() as unknown as Date }),
+      { now: clock.now, backgroundRefresh: false },
+    );
+    const credentials = await provider();
+    expect(credentials.expiration).toBeInstanceOf(Date);
+    expect(credentials.expiration!.getTime()).toBe(clock.now() + HOUR);
+    expect(provider.stats().expiration).toBeInstanceOf(Date);
+    expect(() => inspect(provider)).not.toThrow();
+    const v2 = toV2Credentials(provider);
+    await v2.getPromise();
+    expect(v2.expireTime).toBeInstanceOf(Date);
+    expect(() => v2.needsRefresh()).not.toThrow();
+    expect(() => inspect(v2)).not.toThrow();
+  });
+});
+
+describe('non-recoverable failures', () => {
+  const CODES = ['AccessDenied', 'InvalidIdentityToken', 'IDPRejectedClaim', 'MalformedPolicyDocument', 'PackedPolicyTooLarge', 'RegionDisabled'];
+  const shapes: [string, (code: string) => unknown][] = [
+    ['name', (code) => named(code)],
+    ['Code', (code) => Object.assign(new Error('x'), { Code: code })],
+    ['code', (code) => Object.assign(new Error('x'), { code })],
+    ['cause', (code) => new Error('wrapped', { cause: named(code) })],
+  ];
+  const matrix = CODES.flatMap((code) => [code, `${code}Exception`]).flatMap((code) => shapes.map(([where, make]) => [code, where, make] as const));
+
+  it.each(matrix)('%s in %s: raised at once (code visible), remembered with no source call, then one new call', async (code, _where, make) => {
+    const clock = clockAt();
+    let calls = 0;
+    const provider = cacheCredentials(
+      async () => {
+        calls++;
+        throw make(code);
+      },
+      { now: clock.now, random: () => 0, backgroundRefresh: false },
+    );
+    expect(isNonRecoverableCredentialError(make(code))).toBe(true);
+    const error = await provider().catch((e: unknown) => e);
+    const visible = JSON.stringify([(error as any)?.name, (error as any)?.Code, (error as any)?.code, (error as any)?.cause?.name]);
+    expect(visible).toContain(code);
+    for (let i = 0; i < 20; i++) expect(await provider().catch((e: unknown) => e)).toBe(error);
+    expect(calls).toBe(1);
+    clock.advance(SEC); // random 0: remembered for exactly 1 s; no 5-minute backoff
+    await provider().catch(() => undefined);
+    expect(calls).toBe(2);
+  });
+
+  it('is remembered for at most 5 s (random 0.999), and after it 20 concurrent callers share one new call', async () => {
+    const clock = clockAt();
+    let calls = 0;
+    const provider = cacheCredentials(
+      async () => {
+        calls++;
+        throw named('AccessDenied');
+      },
+      { now: clock.now, random: () => 0.999, backgroundRefresh: false },
+    );
+    await provider().catch(() => undefined);
+    clock.advance(4.99 * SEC);
+    await provider().catch(() => undefined);
+    expect(calls).toBe(1);
+    clock.advance(10);
+    await Promise.all(Array.from({ length: 20 }, () => provider().catch(() => undefined)));
+    expect(calls).toBe(2);
+  });
+
+  it('with credentials cached (mandatory window): raised at once, not served stale, no backoff', async () => {
+    const clock = clockAt();
+    const s = gatedSource(clock);
+    const provider = cacheCredentials(s.fn, { now: clock.now, random: () => 0, backgroundRefresh: false });
+    await provider();
+    s.error = named('AccessDeniedException');
+    clock.advance(59.5 * MIN);
+    await expect(provider()).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    expect(provider.stats().backoffUntil).toBeUndefined();
+    clock.advance(SEC);
+    await expect(provider()).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    expect(s.calls).toBe(3);
+  });
+});
+
+describe('nothing cached yet', () => {
+  it('every concurrent caller of a failing first fetch gets the clear error naming the source; the next call retries at once', async () => {
+    const clock = clockAt();
+    const s = gatedSource(clock);
+    s.error = named('Throttling', 'Rate exceeded');
+    const held = gate();
+    s.hold = held.promise;
+    const provider = cacheCredentials(s.fn, { name: 'fromTemporaryCredentials(auditRole)', now: clock.now, backgroundRefresh: false });
+    const group = callers(10, () => provider());
+    held.open();
+    const errors = await group.done();
+    expect(s.calls).toBe(1);
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(CredentialsUnavailableError);
+      expect((error as Error).message).toContain('fromTemporaryCredentials(auditRole)');
+      expect((error as Error).message).toContain('Throttling');
+      expect((error as CredentialsUnavailableError).code).toBe('Throttling');
+    }
+    s.hold = undefined;
+    s.error = undefined;
+    expect((await provider()).accessKeyId).toBe('ASIAAUDIT0000002');
+  });
+
+  it('the per-key rate limit caps a tight retry loop (5,000 attempts over 5 s: at most burst 10 + 1 a second)', async () => {
+    const clock = clockAt();
+    const s = gatedSource(clock);
+    s.error = Object.assign(new Error('connect ECONNREFUSED 169.254.170.2:80'), { code: 'ECONNREFUSED' });
+    const provider = cacheCredentials(s.fn, { name: 'fromContainerMetadata(audit)', now: clock.now, backgroundRefresh: false });
+    const kinds = new Set<string>();
+    let rateLimited: Error | undefined;
+    for (let i = 0; i < 5000; i++) {
+      const error = await provider().catch((e: Error) => e);
+      kinds.add((error as Error).name);
+      if (/rate-limited/.test((error as Error).message)) rateLimited ??= error as Error;
+      clock.advance(1);
+    }
+    expect(rateLimited?.message).toContain('fromContainerMetadata(audit)');
+    expect(rateLimited?.message).toContain('ECONNREFUSED');
+    expect(s.calls).toBeLessThanOrEqual(10 + 5 + 1);
+    expect(s.calls).toBeGreaterThanOrEqual(10);
+    expect(kinds).toEqual(new Set(['CredentialsUnavailableError']));
   });
 });

@@ -2,8 +2,12 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runInNewContext } from 'node:vm';
-import { clearSharedCredentials, configureSharedCredentials, sharedCredentials, sharedCredentialsSize, stableKey } from '../../src/runtime/index.js';
-import { HOUR, MIN, countingSource, deferred, failingSource, manualClock, recorder, settle } from './support.js';
+import { clearSharedCredentials, configureSharedCredentials, sharedCredentials, sharedCredentialsSize, stableKey, CredentialsUnavailableError, type AwsCredentialIdentity, type CredentialEvent } from '../../src/runtime/index.js';
+import { HOUR, MIN, countingSource, deferred, failingSource, manualClock, recorder, settle, SEC, SECRET, TOKEN, leaks } from './support.js';
+import { clockAt, gate, flush, gatedSource, named, callers, resetRuntimeState } from './gated-source.js';
+import { inspect } from 'node:util';
+
+afterEach(() => resetRuntimeState());
 
 afterEach(() => {
   clearSharedCredentials();
@@ -242,5 +246,208 @@ describe('sharedCredentials', () => {
     const fresh = countingSource(clock, 10 * MIN);
     const other = sharedCredentials('other', () => fresh.fn, options);
     await expect(other()).resolves.toMatchObject({ accessKeyId: 'ASIATEST00000001' });
+  });
+});
+
+describe('sharedCredentials', () => {
+  const text = fc.string({ maxLength: 12 });
+  const config = fc.record({
+    roleArn: text,
+    externalId: fc.option(text, { nil: undefined }),
+    sessionName: text,
+    policy: fc.option(fc.json({ maxDepth: 2 }), { nil: undefined }),
+    region: fc.constantFrom('us-east-1', 'eu-west-1', 'ap-southeast-2', 'us-gov-west-1'),
+    source: fc.record({ accessKeyId: text, secretAccessKey: text, profile: fc.option(text, { nil: null }) }),
+  });
+  type Config = typeof config extends fc.Arbitrary<infer T> ? T : never;
+
+  /** The same data with every object's properties in a shuffled order, at every depth. */
+  function shuffled(value: unknown, seed: number): unknown {
+    if (Array.isArray(value)) return value.map((item, i) => shuffled(item, seed + i));
+    if (value === null || typeof value !== 'object') return value;
+    const entries = Object.entries(value);
+    entries.sort((a, b) => ((a[0].length * 31 + seed) % 7) - ((b[0].length * 31 + seed) % 7) || (seed % 2 ? 1 : -1) * a[0].localeCompare(b[0]));
+    return Object.fromEntries(entries.map(([k, v], i) => [k, shuffled(v, seed + i)]));
+  }
+
+  it('any permutation of a key, at any depth, is the same key and the same entry; the factory runs once (property)', () => {
+    fc.assert(
+      fc.property(config, fc.nat(1000), (c, seed) => {
+        clearSharedCredentials();
+        let factories = 0;
+        const factory = () => (factories++, async () => ({ accessKeyId: 'A', secretAccessKey: 'B' }));
+        const a = sharedCredentials(c as Record<string, unknown>, factory);
+        const b = sharedCredentials(shuffled(c, seed) as Record<string, unknown>, factory);
+        expect(stableKey(shuffled(c, seed))).toBe(stableKey(c));
+        expect(b).toBe(a);
+        expect(factories).toBe(1);
+        expect(sharedCredentialsSize()).toBe(1);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  const fields: (keyof Config)[] = ['roleArn', 'externalId', 'sessionName', 'policy', 'region', 'source'];
+  it.each(fields)('a different %s never shares an entry (property)', (field) => {
+    fc.assert(
+      fc.property(config, config, (a, b) => {
+        const other = { ...a, [field]: b[field] };
+        fc.pre(JSON.stringify(other[field]) !== JSON.stringify(a[field]) || (other[field] === undefined) !== (a[field] === undefined));
+        clearSharedCredentials();
+        let factories = 0;
+        const factory = () => (factories++, async () => ({ accessKeyId: 'A', secretAccessKey: 'B' }));
+        expect(stableKey(other)).not.toBe(stableKey(a));
+        expect(sharedCredentials(other as Record<string, unknown>, factory)).not.toBe(sharedCredentials(a as Record<string, unknown>, factory));
+        expect(factories).toBe(2);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  class RoleConfig {
+    constructor(readonly roleArn: string) {}
+  }
+  const cyclicArray: unknown[] = [1];
+  cyclicArray.push(cyclicArray);
+  const cyclicDeep: Record<string, unknown> = { a: { b: {} } };
+  ((cyclicDeep.a as Record<string, unknown>).b as Record<string, unknown>).back = cyclicDeep;
+  it.each([
+    ['a function', { provider: async () => ({}) }],
+    ['a nested function', { a: [{ f: () => 1 }] }],
+    ['a symbol value', { s: Symbol('role') }],
+    ['a symbol key', { [Symbol('role')]: 'x' }],
+    ['a class instance', { role: new RoleConfig('arn') }],
+    ['a Map', { m: new Map([['a', 1]]) }],
+    ['a boxed string', { s: new String('x') }],
+    ['a cyclic array', { list: cyclicArray }],
+    ['a deep cycle', cyclicDeep],
+  ])('refuses %s with a TypeError, and runs no factory', (_label, key) => {
+    let ran = false;
+    expect(() => stableKey(key)).toThrow(TypeError);
+    expect(() => sharedCredentials(key as Record<string, unknown>, () => ((ran = true), async () => ({ accessKeyId: 'A', secretAccessKey: 'B' })))).toThrow(TypeError);
+    expect(ran).toBe(false);
+    expect(sharedCredentialsSize()).toBe(0);
+  });
+
+  it('accepts keys typed with an interface (type-checked) and runs a throwing factory again next time', () => {
+    interface RoleKey {
+      readonly roleArn: string;
+      readonly region: string;
+    }
+    const key: RoleKey = { roleArn: 'arn:aws:iam::1:role/r', region: 'eu-west-1' };
+    let attempts = 0;
+    const factory = () => {
+      attempts++;
+      if (attempts === 1) throw new Error('factory failed');
+      return async () => ({ accessKeyId: 'A', secretAccessKey: 'B' });
+    };
+    expect(() => sharedCredentials(key, factory)).toThrow('factory failed');
+    expect(sharedCredentialsSize()).toBe(0);
+    const provider = sharedCredentials(key, factory);
+    expect(sharedCredentials({ region: 'eu-west-1', roleArn: 'arn:aws:iam::1:role/r' }, factory)).toBe(provider);
+    expect(attempts).toBe(2);
+  });
+
+  it('a refused key does not echo its values (a key may hold source credentials)', () => {
+    const error = (() => {
+      try {
+        sharedCredentials({ source: { accessKeyId: 'AKIA', secretAccessKey: SECRET, sessionToken: TOKEN }, provider: () => undefined } as never, () => async () => ({ accessKeyId: 'A', secretAccessKey: 'B' }));
+      } catch (e) {
+        return e as Error;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error!.message).toContain('key.provider');
+    expect(leaks(`${error!.message} ${error!.stack} ${inspect(error)}`)).toBe(false);
+  });
+
+  it('the same data shared by two places in a key is not a cycle', () => {
+    const region = { name: 'eu-west-1' };
+    expect(() => stableKey({ a: region, b: region, list: [region, region] })).not.toThrow();
+  });
+
+  it('is bounded (maxEntries): the least recently used goes first, and an entry in use is never the one evicted', async () => {
+    configureSharedCredentials({ maxEntries: 3 });
+    const clock = clockAt();
+    const options = { now: clock.now, backgroundRefresh: false };
+    const make = (key: string) => sharedCredentials(key, () => gatedSource(clock).fn, options);
+    const hoisted = make('hoisted'); // looked up once, then called on every request
+    make('b');
+    clock.advance(SEC);
+    make('c');
+    clock.advance(SEC);
+    await hoisted();
+    clock.advance(SEC);
+    make('d'); // evicts b (least recently used), not the hoisted provider
+    expect(sharedCredentialsSize()).toBe(3);
+    expect(make('hoisted')).toBe(hoisted);
+    let recreated = false;
+    sharedCredentials('b', () => ((recreated = true), gatedSource(clock).fn), options);
+    expect(recreated).toBe(true);
+    expect(sharedCredentialsSize()).toBe(3);
+  });
+
+  it('evicts idle entries as time passes, and tells the hook', () => {
+    configureSharedCredentials({ idleEvictionSeconds: 600 });
+    const clock = clockAt();
+    const events: CredentialEvent[] = [];
+    const options = { now: clock.now, backgroundRefresh: false, onEvent: (e: CredentialEvent) => void events.push(e) };
+    const idle = sharedCredentials({ tenant: 'idle' }, () => gatedSource(clock).fn, options);
+    clock.advance(11 * MIN);
+    sharedCredentials({ tenant: 'busy' }, () => gatedSource(clock).fn, options);
+    expect(sharedCredentialsSize()).toBe(1);
+    expect(events.map((e) => e.type)).toContain('evicted');
+    let recreated = false;
+    expect(sharedCredentials({ tenant: 'idle' }, () => ((recreated = true), gatedSource(clock).fn), options)).not.toBe(idle);
+    expect(recreated).toBe(true);
+  });
+
+  it('a lookup of an idle key is a use: the sweep it triggers does not evict the entry it returns (no second factory run)', () => {
+    configureSharedCredentials({ idleEvictionSeconds: 600 });
+    const clock = clockAt();
+    let factories = 0;
+    const options = { now: clock.now, backgroundRefresh: false };
+    const first = sharedCredentials('tenant-a', () => (factories++, gatedSource(clock).fn), options);
+    clock.advance(2 * HOUR);
+    const again = sharedCredentials('tenant-a', () => (factories++, gatedSource(clock).fn), options);
+    const third = sharedCredentials('tenant-a', () => (factories++, gatedSource(clock).fn), options);
+    expect(again).toBe(third);
+    expect(sharedCredentialsSize()).toBe(1);
+    // Either kept (same provider, one factory run) or replaced once; never two live entries for one key.
+    expect(factories).toBeLessThanOrEqual(2);
+    expect(again === first ? factories === 1 : factories === 2).toBe(true);
+  });
+
+  it('isolation: a denied key and a slow, throttled key never delay or break another key', async () => {
+    const clock = clockAt();
+    const options = { now: clock.now, random: () => 0, backgroundRefresh: false };
+    const slow = gatedSource(clock);
+    const slowGate = gate();
+    slow.hold = slowGate.promise;
+    slow.error = named('Throttling');
+    const denied = gatedSource(clock);
+    denied.error = named('AccessDenied');
+    const good = gatedSource(clock);
+    const pSlow = sharedCredentials({ account: '111111111111' }, () => slow.fn, options);
+    const pDenied = sharedCredentials({ account: '222222222222' }, () => denied.fn, options);
+    const pGood = sharedCredentials({ account: '333333333333' }, () => good.fn, options);
+
+    const stuck = callers(20, () => pSlow());
+    const refused = callers(20, () => pDenied());
+    const served = callers(50, () => pGood());
+    await flush();
+    expect(served.count()).toBe(50);
+    expect(served.settled.every((c) => (c as AwsCredentialIdentity).accessKeyId === 'ASIAAUDIT0000001')).toBe(true);
+    expect(refused.count()).toBe(20);
+    expect(refused.settled.every((e) => (e as Error).name === 'AccessDenied')).toBe(true);
+    expect(stuck.count()).toBe(0);
+    expect([slow.calls, denied.calls, good.calls]).toEqual([1, 1, 1]);
+    slowGate.open();
+    const slowResults = await stuck.done();
+    expect(slowResults.every((e) => e instanceof CredentialsUnavailableError)).toBe(true);
+    // Still isolated afterwards: the good key's hot path is untouched.
+    expect(pGood()).toBe(pGood());
+    expect(good.calls).toBe(1);
   });
 });

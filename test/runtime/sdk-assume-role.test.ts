@@ -2,27 +2,14 @@
 // sharedCredentials entry over fromTemporaryCredentials means one AssumeRole for 1,000 requests.
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clearSharedCredentials, sharedCredentials } from '../../src/runtime/index.js';
-import { applyEnv, env, rejections, runPool, startFakeAws, values, type FakeAws } from '../support/fake-aws/index.js';
+import { rejections, runPool, values } from '../support/fake-aws/index.js';
+import { withFakeAws } from '../support/fake-aws/with-fake-aws.js';
 
 const ROLE = 'arn:aws:iam::222222222222:role/stream-reader';
 const ASSUMED_ARN = 'arn:aws:sts::222222222222:assumed-role/stream-reader/kinesis-consumer';
-let fake: FakeAws;
-let restoreEnv: () => void;
-
-beforeAll(async () => {
-  fake = await startFakeAws();
-  restoreEnv = applyEnv(env(fake, { imds: false }));
-});
-afterAll(async () => {
-  restoreEnv();
-  await fake.close();
-});
-afterEach(() => {
-  clearSharedCredentials();
-  fake.reset();
-});
+const fake = withFakeAws({ env: { imds: false }, afterEach: () => clearSharedCredentials() });
 
 /** The request handler as the codemod rewrites it: client per request, provider from the registry. */
 async function handleRequestCached(): Promise<string | undefined> {

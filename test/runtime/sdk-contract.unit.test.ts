@@ -1,9 +1,12 @@
 // The SDK v3 contract, offline: a client given our provider uses it as is (no second cache on top),
 // passes its identity properties through, and can assign `memoized` as @aws-sdk/core does.
 import { STSClient } from '@aws-sdk/client-sts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, afterEach } from 'vitest';
 import { cacheCredentials } from '../../src/runtime/index.js';
 import { HOUR, countingSource, manualClock } from './support.js';
+import { clockAt, gatedSource, named, resetRuntimeState } from './gated-source.js';
+
+afterEach(() => resetRuntimeState());
 
 describe('@aws-sdk/core with a cached provider', () => {
   it('is marked memoized, and the mark is writable (@aws-sdk/core assigns it)', () => {
@@ -42,5 +45,36 @@ describe('@aws-sdk/core with a cached provider', () => {
     await (client.config.credentials as () => Promise<unknown>)();
     expect(await seen[0]?.callerClientConfig?.region?.()).toBe('eu-west-1');
     client.destroy();
+  });
+});
+
+describe('SDK contract', () => {
+  it('memoized is true, own and writable (the SDK assigns it)', () => {
+    'use strict';
+    const provider = cacheCredentials(async () => ({ accessKeyId: 'A', secretAccessKey: 'B' }));
+    expect(provider.memoized).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(provider, 'memoized')).toMatchObject({ value: true, writable: true });
+    expect(() => Object.assign(provider, { memoized: true })).not.toThrow();
+  });
+
+  it('an event hook that throws on every event breaks neither success, nor failure, nor stale-serving', async () => {
+    const clock = clockAt();
+    const s = gatedSource(clock);
+    let thrown = 0;
+    const provider = cacheCredentials(s.fn, {
+      now: clock.now,
+      backgroundRefresh: false,
+      onEvent: () => {
+        thrown++;
+        throw new Error('hook');
+      },
+    });
+    const first = await provider();
+    s.error = named('Throttling');
+    clock.advance(2 * HOUR);
+    expect(await provider()).toBe(first);
+    provider.invalidate(first.accessKeyId);
+    expect(await provider()).toBe(first);
+    expect(thrown).toBeGreaterThanOrEqual(4);
   });
 });

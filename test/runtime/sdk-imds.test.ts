@@ -1,22 +1,12 @@
 // EC2 instance credentials (IMDSv2) shared by S3 clients built per request.
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { fromInstanceMetadata } from '@aws-sdk/credential-providers';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cacheCredentials } from '../../src/runtime/index.js';
-import { applyEnv, DEFAULT_INSTANCE_ROLE, env, rejections, runPool, startFakeAws, type FakeAws } from '../support/fake-aws/index.js';
+import { DEFAULT_INSTANCE_ROLE, rejections, runPool } from '../support/fake-aws/index.js';
+import { withFakeAws } from '../support/fake-aws/with-fake-aws.js';
 
-let fake: FakeAws;
-let restoreEnv: () => void;
-
-beforeAll(async () => {
-  fake = await startFakeAws();
-  restoreEnv = applyEnv(env(fake, { baseCredentials: false, imds: true }));
-});
-afterAll(async () => {
-  restoreEnv();
-  await fake.close();
-});
-afterEach(() => fake.reset());
+const fake = withFakeAws({ env: { baseCredentials: false, imds: true } });
 
 const upload = (credentials: ReturnType<typeof fromInstanceMetadata>, i: number) =>
   new S3Client({ region: 'us-east-1', credentials }).send(new PutObjectCommand({ Bucket: 'example', Key: `k-${i}`, Body: 'x' }));

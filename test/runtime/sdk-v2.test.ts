@@ -1,27 +1,14 @@
 // aws-sdk v2 clients built per request, fed by toV2Credentials over one cached AssumeRole provider.
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import AWS from 'aws-sdk';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cacheCredentials, clearSharedCredentials, sharedCredentials, toV2Credentials } from '../../src/runtime/index.js';
-import { applyEnv, env, rejections, runPool, startFakeAws, values, type FakeAws } from '../support/fake-aws/index.js';
+import { rejections, runPool, values } from '../support/fake-aws/index.js';
+import { withFakeAws } from '../support/fake-aws/with-fake-aws.js';
 
 const ROLE = 'arn:aws:iam::444444444444:role/v2-app';
 const ASSUMED_ARN = 'arn:aws:sts::444444444444:assumed-role/v2-app/v2-app';
-let fake: FakeAws;
-let restoreEnv: () => void;
-
-beforeAll(async () => {
-  fake = await startFakeAws();
-  restoreEnv = applyEnv(env(fake, { imds: false }));
-});
-afterAll(async () => {
-  restoreEnv();
-  await fake.close();
-});
-afterEach(() => {
-  clearSharedCredentials();
-  fake.reset();
-});
+const fake = withFakeAws({ env: { imds: false }, afterEach: () => clearSharedCredentials() });
 
 const whoAmI = (credentials: AWS.Credentials | ReturnType<typeof toV2Credentials>) =>
   new AWS.STS({ credentials: credentials as AWS.Credentials, endpoint: fake.url, region: 'us-east-1', maxRetries: 0 })

@@ -1,16 +1,11 @@
 // No secret key or session token in anything the runtime prints, serialises, emits or raises.
 import { inspect } from 'node:util';
-import { describe, expect, it } from 'vitest';
-import {
-  cacheCredentials,
-  CredentialsUnavailableError,
-  sharedCredentials,
-  clearSharedCredentials,
-  stableKey,
-  toV2Credentials,
-  type CredentialEvent,
-} from '../../src/runtime/index.js';
-import { HOUR, MIN, SECRET, TOKEN, awsError, countingSource, leaks, manualClock } from './support.js';
+import { describe, expect, it, afterEach } from 'vitest';
+import { cacheCredentials, CredentialsUnavailableError, sharedCredentials, clearSharedCredentials, stableKey, toV2Credentials, type CredentialEvent, configureSharedCredentials } from '../../src/runtime/index.js';
+import { HOUR, MIN, SECRET, TOKEN, awsError, countingSource, leaks, manualClock, SEC } from './support.js';
+import { clockAt, flush, gatedSource, named, resetRuntimeState } from './gated-source.js';
+
+afterEach(() => resetRuntimeState());
 
 /** Everything a log line, a debugger or an error report could show of a value. */
 function shown(value: unknown): string {
@@ -134,5 +129,88 @@ describe('errors from the event hook', () => {
       },
     });
     await expect(provider()).resolves.toMatchObject({ secretAccessKey: SECRET });
+  });
+});
+
+describe('secrets never appear', () => {
+  const everywhere = (value: unknown): string =>
+    [
+      String(value),
+      value instanceof Error ? `${value.message}\n${value.stack}` : '',
+      inspect(value, { depth: Infinity, showHidden: true }),
+      inspect(value, { depth: Infinity, showHidden: true, customInspect: false, getters: true }),
+      (() => {
+        try {
+          return JSON.stringify(value) ?? '';
+        } catch {
+          return '';
+        }
+      })(),
+    ].join('\n');
+
+  it('in errors the runtime creates: no cache (failed, rate-limited, expired, invalid results)', async () => {
+    const clock = clockAt();
+    const errors: unknown[] = [];
+    const failing = gatedSource(clock);
+    failing.error = named('Throttling');
+    const rateLimited = cacheCredentials(failing.fn, { now: clock.now, backgroundRefresh: false, maxSourceCallsPerMinute: 1 });
+    errors.push(await rateLimited().catch((e: unknown) => e));
+    errors.push(await rateLimited().catch((e: unknown) => e));
+    const expired = gatedSource(clock, -SEC);
+    errors.push(await cacheCredentials(expired.fn, { now: clock.now, backgroundRefresh: false })().catch((e: unknown) => e));
+    const invalid = cacheCredentials(async () => ({ accessKeyId: 42, secretAccessKey: SECRET, sessionToken: TOKEN }) as never, { now: clock.now, backgroundRefresh: false });
+    errors.push(await invalid().catch((e: unknown) => e));
+    const badDate = cacheCredentials(async () => ({ accessKeyId: 'A', secretAccessKey: SECRET, sessionToken: TOKEN, expiration: new Date(NaN) }), { now: clock.now, backgroundRefresh: false });
+    errors.push(await badDate().catch((e: unknown) => e));
+    expect(errors.every((e) => e instanceof Error)).toBe(true);
+    expect(new Set(errors.map((e) => (e as Error).name)).size).toBeGreaterThanOrEqual(1);
+    for (const error of errors) expect(leaks(everywhere(error))).toBe(false);
+  });
+
+  it('in events, inspect(provider), stats() and JSON, across a full life: fetch, refresh, failure, backoff, stale, invalidate, rate limit, eviction', async () => {
+    const clock = clockAt();
+    const events: CredentialEvent[] = [];
+    const s = gatedSource(clock);
+    const provider = sharedCredentials({ roleArn: 'arn:aws:iam::1:role/r', source: { secretAccessKey: SECRET } }, () => s.fn, {
+      now: clock.now,
+      random: () => 0,
+      backgroundRefresh: false,
+      onEvent: (e) => void events.push(e),
+    });
+    const first = await provider();
+    clock.advance(50 * MIN);
+    await provider(); // background refresh
+    await flush();
+    s.error = named('Throttling');
+    clock.advance(2 * HOUR);
+    await provider(); // failure, backoff, stale
+    await provider();
+    s.error = undefined;
+    clock.advance(301 * SEC);
+    await provider();
+    provider.invalidate((await provider()).accessKeyId);
+    await provider();
+    configureSharedCredentials({ maxEntries: 1 });
+    sharedCredentials('another', () => gatedSource(clock).fn); // evicts ours
+    expect(first.secretAccessKey).toBe(SECRET); // the credentials themselves are for the caller
+    expect(new Set(events.map((e) => e.type))).toEqual(new Set(['refresh', 'refresh-failed', 'backoff', 'stale-served', 'invalidated', 'evicted']));
+    expect(leaks(JSON.stringify(events))).toBe(false);
+    expect(leaks(inspect(events, { depth: Infinity }))).toBe(false);
+    for (const e of events) expect(e.key).toMatch(/^[0-9a-f]{8}$/);
+    expect(leaks(everywhere(provider))).toBe(false);
+    expect(leaks(JSON.stringify(provider.stats()))).toBe(false);
+    expect(leaks(inspect(provider.stats()))).toBe(false);
+  });
+
+  it('in the v2 adapter after a get: inspect, JSON, spread, keys', async () => {
+    const clock = clockAt();
+    const v2 = toV2Credentials(cacheCredentials(gatedSource(clock).fn, { now: clock.now, backgroundRefresh: false }));
+    await v2.getPromise();
+    expect(v2.secretAccessKey).toBe(SECRET);
+    expect(v2.sessionToken).toBe(TOKEN);
+    expect(leaks(inspect(v2, { depth: Infinity, showHidden: true }))).toBe(false);
+    expect(leaks(JSON.stringify(v2))).toBe(false);
+    expect(leaks(JSON.stringify({ ...v2 }))).toBe(false);
+    expect(leaks(Object.keys(v2).join())).toBe(false);
   });
 });

@@ -2,9 +2,12 @@
 // every v2 request does before signing), a presigned URL (signing reads the keys synchronously),
 // and v2's ExpiredToken handling (`credentials.expired = true`).
 import AWS from 'aws-sdk';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, afterEach } from 'vitest';
 import { cacheCredentials, toV2Credentials } from '../../src/runtime/index.js';
 import { HOUR, MIN, SECRET, TOKEN, awsError, countingSource, manualClock } from './support.js';
+import { clockAt, flush, gatedSource, named, resetRuntimeState } from './gated-source.js';
+
+afterEach(() => resetRuntimeState());
 
 const getCredentials = (config: AWS.Config) =>
   new Promise<unknown>((resolve, reject) => config.getCredentials((error, credentials) => (error ? reject(error) : resolve(credentials))));
@@ -113,5 +116,64 @@ describe('toV2Credentials', () => {
 
   it('refuses a non-function', () => {
     expect(() => toV2Credentials({} as never)).toThrow(TypeError);
+  });
+});
+
+describe('toV2Credentials', () => {
+  it('get(cb) loads through the cache: 50 gets, one source call; properties readable after; needsRefresh and expireTime behave', async () => {
+    const clock = clockAt(Date.now());
+    const s = gatedSource(clock);
+    const v2 = toV2Credentials(cacheCredentials(s.fn, { now: clock.now, backgroundRefresh: false }));
+    expect(v2.needsRefresh()).toBe(true);
+    await Promise.all(Array.from({ length: 50 }, () => new Promise<void>((resolve, reject) => v2.get((error) => (error ? reject(error) : resolve())))));
+    await v2.getPromise();
+    await v2.refreshPromise();
+    await new Promise<void>((resolve, reject) => v2.refresh((error) => (error ? reject(error) : resolve())));
+    expect(s.calls).toBe(1);
+    expect(v2.accessKeyId).toBe('ASIAAUDIT0000001');
+    expect(v2.secretAccessKey).toBe(SECRET);
+    expect(v2.sessionToken).toBe(TOKEN);
+    expect(v2.expired).toBe(false);
+    expect(v2.expireTime?.getTime()).toBe(clock.now() + HOUR);
+    expect(v2.needsRefresh()).toBe(false);
+  });
+
+  it('v2 setting expired = true (after an ExpiredToken response) invalidates that key: the next get refreshes once', async () => {
+    const clock = clockAt();
+    const s = gatedSource(clock);
+    const v2 = toV2Credentials(cacheCredentials(s.fn, { now: clock.now, backgroundRefresh: false }));
+    await v2.getPromise();
+    v2.expired = true;
+    expect(v2.needsRefresh()).toBe(true);
+    await Promise.all([v2.getPromise(), v2.getPromise(), v2.getPromise()]);
+    expect(v2.accessKeyId).toBe('ASIAAUDIT0000002');
+    expect(v2.expired).toBe(false);
+    expect(s.calls).toBe(2);
+  });
+
+  it('follows refreshes of the cache behind it', async () => {
+    const clock = clockAt();
+    const s = gatedSource(clock);
+    const v2 = toV2Credentials(cacheCredentials(s.fn, { now: clock.now, backgroundRefresh: false }));
+    await v2.getPromise();
+    clock.advance(2 * HOUR);
+    await v2.getPromise();
+    expect(v2.accessKeyId).toBe('ASIAAUDIT0000002');
+    expect(s.calls).toBe(2);
+  });
+
+  it('passes errors to the callback and to getPromise, whether the provider rejects or throws', async () => {
+    const rejecting = toV2Credentials(async () => {
+      throw named('AccessDenied');
+    });
+    await expect(new Promise((resolve) => rejecting.get(resolve))).resolves.toMatchObject({ name: 'AccessDenied' });
+    await expect(rejecting.getPromise()).rejects.toMatchObject({ name: 'AccessDenied' });
+    const throwing = toV2Credentials((() => {
+      throw named('InvalidIdentityToken');
+    }) as never);
+    let received: unknown;
+    expect(() => throwing.get((error) => void (received = error))).not.toThrow();
+    await flush();
+    expect(received).toMatchObject({ name: 'InvalidIdentityToken' });
   });
 });
