@@ -86,6 +86,7 @@ const ONCE: readonly FrequencyCase[] = [
   { name: 'a log line that mentions the container endpoint is no fetch', code: lines("export const handler = async () => console.log('credentials come from 169.254.170.2');"), needle: 'console.log', context: 'once' },
   { name: 'an awaited wrapper runs its callback now (retry with back-off)', code: lines(CP, "export const handler = async (e) => 1;", 'async function boot() { return await throttlingBackOff(() => fromIni()); }', 'boot();'), needle: 'fromIni()', context: 'once' },
   { name: 'an ES module run as a program (argv[1] is this file)', code: lines(S3, "import { fileURLToPath } from 'node:url';", 'class Step { constructor(name, run) {} }', 'export const steps = [new Step("create", async () => new S3Client({}))];', 'if (process.argv[1] === fileURLToPath(import.meta.url)) run(steps);'), needle: 'new S3Client', context: 'once' },
+  { name: 'a function given to a class that runs it as often as it is built', code: lines(S3, 'export const steps = [new ScenarioAction("create", async () => new S3Client({}))];'), needle: 'new S3Client', context: 'once' },
   { name: 'recursion does not loop forever', code: lines(S3, 'function a(n) { return n ? a(n - 1) : new S3Client({}); }', 'a(3);'), needle: 'new S3Client', context: 'once' },
 ];
 
@@ -128,6 +129,7 @@ const PER_INVOCATION: readonly FrequencyCase[] = [
   { name: 'two levels of local factories', code: lines(CP, 'function inner() { return fromIni(); }', 'function outer() { return inner(); }', 'export const handler = async () => outer();'), needle: 'fromIni()', context: 'function called from a Lambda handler' },
   { name: 'exported factory called from a handler in its own file', code: lines(CP, 'export function credentialsFor(role) { return fromTemporaryCredentials({ params: { RoleArn: role } }); }', 'export const handler = async (e) => credentialsFor(e.role);'), needle: 'fromTemporaryCredentials({', context: 'function called from a Lambda handler' },
   { name: 'an awaited wrapper inside a handler runs per invocation', code: lines(CP, 'export const handler = async (e) => await withRetry(() => fromIni());'), needle: 'fromIni()', context: 'Lambda handler' },
+  { name: 'a BullMQ worker calls its function per job', code: lines(S3, "new Worker('jobs', async (job) => new S3Client({}));"), needle: 'new S3Client', context: 'event handler' },
   { name: 'a worker loop is no retry', code: lines(S3, 'async function work() { for (;;) { try { const s3 = new S3Client({}); await s3.send(); } catch (e) { log(e); } } }', 'work();'), needle: 'new S3Client', context: 'loop' },
   { name: 'a loop over accounts in a script still repeats', file: 'scripts/audit.ts', code: lines(CP, 'for (const account of accounts) { fromTemporaryCredentials({ params: { RoleArn: account } }); }'), needle: 'fromTemporaryCredentials({', context: 'loop' },
   { name: 'a route in a file that also has a CLI check', file: 'a.js', code: lines("const { S3Client } = require('@aws-sdk/client-s3');", "app.get('/', () => new S3Client({}));", 'if (require.main === module) app.listen(3000);'), needle: 'new S3Client', context: 'route callback' },

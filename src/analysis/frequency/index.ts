@@ -41,6 +41,8 @@ const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
 const CACHING_NAME = /memo|cach/i;
 /** Object members that frameworks call once: DI factories, build-tool and plugin hooks. */
 const ONCE_MEMBERS = new Set(['useFactory', 'factory', 'buildStart', 'buildEnd', 'configResolved', 'configureServer', 'closeBundle', 'generateBundle', 'onPreBuild', 'onBuild', 'onPostBuild', 'onPreBootstrap', 'onPluginInit', 'createPages', 'sourceNodes', 'setup', 'install', 'init', 'initialize', 'bootstrap', 'onModuleInit', 'onApplicationBootstrap']);
+/** Classes that call the function they are given per job, message, request or tick. */
+const RECURRING_CLASS = /Worker|Cron|Job|Consumer|Server|Schedule|Interval|Timer|Listener|Handler|Observer|Subscri|Queue|Processor|Poller|Watcher|Router/;
 /** Per-invocation labels that only say "called by something": in a script they run once per command. */
 const GENERIC_CONTEXTS = new Set(['callback', 'class method']);
 
@@ -137,8 +139,14 @@ export class Frequencies {
       case 'CallExpression':
         if (parent.callee === child) return this.of(parent); // IIFE
         return this.ofCallback(parent);
-      case 'NewExpression':
-        return dottedName(parent.callee) === 'Promise' ? this.of(parent) : perInvocation('callback', parent);
+      case 'NewExpression': {
+        // `new Promise(fn)` runs it now; `new Worker(queue, fn)`, `new CronJob(…, fn)` call it per job or
+        // tick; any other class (`new ScenarioAction(name, fn)`, `new Step(fn)`) is taken to call it
+        // as often as it is built.
+        const className = (dottedName(parent.callee) ?? '').split('.').pop() ?? '';
+        if (className === 'Promise') return this.of(parent);
+        return RECURRING_CLASS.test(className) ? perInvocation('event handler', parent) : this.of(parent);
+      }
       case 'MethodDefinition':
         if (parent.kind === 'constructor') return this.classes.of(classOf(parent));
         if (parent.static && staticPropertyName(parent as unknown as TSESTree.Property) === 'getInstance') return once('singleton accessor');
