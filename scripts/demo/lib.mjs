@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:f
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { RUNAWAY_MS } from './scenarios.mjs';
 
 export const root = resolve(import.meta.dirname, '../..');
 export const cli = join(root, 'dist/esm/src/cli/main.js');
@@ -41,7 +42,7 @@ export function fixCopy(work) {
 export function runScenario(examples, name) {
   const child = spawnSync(process.execPath, [join(root, 'scripts/demo/run-scenario.mjs'), fakeModule, examples, name], {
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: RUNAWAY_MS + 60_000,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production' },
   });
   const line = child.stdout.trim().split('\n').pop();
