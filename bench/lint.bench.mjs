@@ -67,8 +67,8 @@ export async function run({ rounds = Number(process.env.BENCH_ROUNDS ?? 7), file
   const configs = {
     'parse only': [...base, { plugins: { 'aws-credentials': plugin } }],
     'parse + one no-op rule': [...base, { plugins: { bench: { rules: { noop } } }, rules: { 'bench/noop': 'error' } }],
-    recommended: [...base, plugin.configs.recommended],
-    strict: [...base, plugin.configs.strict],
+    recommended: [...base, ...plugin.configs.recommended],
+    strict: [...base, ...plugin.configs.strict],
   };
   const linter = new Linter({ configType: 'flat' });
   const lintAll = config => {

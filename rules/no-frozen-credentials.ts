@@ -30,9 +30,12 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow resolving a credential provider once and using its result as static credentials',
+      dialects: ['javascript', 'typescript'],
       recommended: true,
     },
     hasSuggestions: true,
+    languages: ['js/js'],
+    defaultOptions: [{ checkAwaitedCredentials: true, checkGlobalCredentials: true }],
     messages: {
       providerInvokedOnce:
         '`{{name}}` is resolved once here and its result is used as static credentials, which never refresh: once they expire, every call fails with ExpiredToken until the process restarts. Pass the provider itself (`credentials: provider`), wrapped in cacheCredentials() to share it.',
@@ -52,19 +55,16 @@ export default createRule<Options, MessageIds>({
           ...analysisOptionsSchema,
           checkAwaitedCredentials: {
             type: 'boolean',
-            default: true,
             description: 'Report credentials awaited from a provider (`await provider()`) and passed on as a static object.',
           },
           checkGlobalCredentials: {
             type: 'boolean',
-            default: true,
             description: 'Report `AWS.config.credentials = …` assigned each time a handler, route or loop runs (SDK v2).',
           },
         },
       },
     ],
   },
-  defaultOptions: [{ checkAwaitedCredentials: true, checkGlobalCredentials: true }],
   create(context, [options]) {
     return reportSites(context, RULE_NAME, options, site => {
       if (site.messageId === 'awaitedCredentialsFrozen') return options.checkAwaitedCredentials !== false;

@@ -26,9 +26,12 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow creating AWS SDK clients on every request when each new client fetches credentials again',
+      dialects: ['javascript', 'typescript'],
       recommended: false,
     },
     hasSuggestions: true,
+    languages: ['js/js'],
+    defaultOptions: [{ checkDefaultChain: true, checkUncachedProvider: true }],
     messages: {
       clientDefaultChainPerInvocation:
         '`{{name}}` is created each time the {{context}} runs without `credentials`, so every new client runs the default credential chain again: {{cost}} per request; on ECS and EC2 the credentials endpoint then throttles and requests fail with "unable to sign request without credentials set". Create the client once at module scope, or pass it a shared provider from cacheCredentials().',
@@ -44,19 +47,16 @@ export default createRule<Options, MessageIds>({
           ...analysisOptionsSchema,
           checkDefaultChain: {
             type: 'boolean',
-            default: true,
             description: 'Report SDK v3 clients created per request without `credentials` (each one runs the default credential chain).',
           },
           checkUncachedProvider: {
             type: 'boolean',
-            default: true,
             description: 'Report SDK v3 clients created per request around a module-scope provider that does not cache by itself (`fromContainerMetadata`, `fromTemporaryCredentials` …).',
           },
         },
       },
     ],
   },
-  defaultOptions: [{ checkDefaultChain: true, checkUncachedProvider: true }],
   create(context, [options]) {
     return reportSites(context, RULE_NAME, options, site => {
       if (site.messageId === 'clientDefaultChainPerInvocation') return options.checkDefaultChain !== false;

@@ -30,9 +30,12 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow creating AWS credential providers on every request, call or render',
+      dialects: ['javascript', 'typescript'],
       recommended: true,
     },
     hasSuggestions: true,
+    languages: ['js/js'],
+    defaultOptions: [{ checkV2Credentials: true, checkMskTokens: true }],
     messages: {
       providerPerInvocation:
         '`{{name}}` is created each time the {{context}} runs, so every request makes {{cost}}, where one shared instance fetches about once per credential lifetime. Create it once at module scope wrapped in cacheCredentials(), or use sharedCredentials(key, …) when its inputs vary per request.',
@@ -50,19 +53,16 @@ export default createRule<Options, MessageIds>({
           ...analysisOptionsSchema,
           checkV2Credentials: {
             type: 'boolean',
-            default: true,
             description: 'Report SDK v2 credentials classes (`new AWS.TemporaryCredentials()`, `new AWS.ECSCredentials()` …) created per request.',
           },
           checkMskTokens: {
             type: 'boolean',
-            default: true,
             description: 'Report `aws-msk-iam-sasl-signer-js` `generateAuthToken*` calls, which build a credential provider on every call.',
           },
         },
       },
     ],
   },
-  defaultOptions: [{ checkV2Credentials: true, checkMskTokens: true }],
   create(context, [options]) {
     return reportSites(context, RULE_NAME, options, site => {
       if (site.messageId === 'v2CredentialsPerInvocation') return options.checkV2Credentials !== false;

@@ -19,9 +19,12 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow calling STS, SSO or Cognito for credentials on every request',
+      dialects: ['javascript', 'typescript'],
       recommended: true,
     },
     hasSuggestions: true,
+    languages: ['js/js'],
+    defaultOptions: [{}],
     messages: {
       credentialsCallPerInvocation:
         '`{{name}}` runs each time the {{context}} runs: {{cost}} per request, for credentials that stay valid for up to an hour, so STS throttles, every request waits, and CloudTrail bills each call. Use a module-scope cacheCredentials(fromTemporaryCredentials(…)) provider, or sharedCredentials(key, …) keyed by the role when it varies per request.',
@@ -35,7 +38,6 @@ export default createRule<Options, MessageIds>({
       },
     ],
   },
-  defaultOptions: [{}],
   create(context, [options]) {
     return reportSites(context, RULE_NAME, options);
   },

@@ -64,7 +64,7 @@ const config: Linter.Config[] = [
   { files: ['**/*.js', '**/*.mjs'], languageOptions: { sourceType: 'module' } },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
   { files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'], languageOptions: { parser: tsParser as Linter.Parser } },
-  plugin.configs.strict as Linter.Config,
+  ...(plugin.configs.strict as Linter.Config[]),
   { linterOptions: { reportUnusedDisableDirectives: 'off' } },
 ];
 

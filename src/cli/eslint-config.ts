@@ -12,7 +12,7 @@ export interface ScanConfigOptions {
 export function scanConfig(options: ScanConfigOptions): Linter.Config[] {
   const ruleOptions = options.memoizers && options.memoizers.length > 0 ? [{ memoizers: [...options.memoizers] }] : [];
   const rules = Object.fromEntries(
-    Object.keys(configs[options.config].rules ?? {}).map(id => [id, ['error', ...ruleOptions]]),
+    configs[options.config].flatMap(config => Object.keys(config.rules ?? {})).map(id => [id, ['error', ...ruleOptions]]),
   ) as Linter.RulesRecord;
   return [
     {
