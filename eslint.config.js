@@ -3,7 +3,7 @@ import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.demo/**', 'node_modules/**', '**/__fixtures__/**', 'test/**/fixtures/**', 'coverage/**'] },
+  { ignores: ['dist/**', '.demo/**', 'node_modules/**', '**/__fixtures__/**', 'test/**/fixtures/**', 'coverage/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
