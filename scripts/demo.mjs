@@ -2,7 +2,7 @@
 // against a local fake AWS (127.0.0.1 only), and print one before/after table.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFakeAws, copyExamples, fixCopy, root, runCli, runScenario } from './demo/lib.mjs';
+import { buildFakeAws, copyExamples, fixCopy, root, runCli, runScenarioAsync } from './demo/lib.mjs';
 import { SCENARIOS } from './demo/scenarios.mjs';
 
 const started = Date.now();
@@ -22,7 +22,8 @@ try {
   step('Running every app before and after, against the fake AWS');
   const rows = [];
   for (const name of Object.keys(SCENARIOS)) {
-    rows.push({ name, before: runScenario(join(root, 'examples'), name), after: runScenario(join(work, 'examples'), name) });
+    const [before, after] = await Promise.all([runScenarioAsync(join(root, 'examples'), name), runScenarioAsync(join(work, 'examples'), name)]);
+    rows.push({ name, before, after });
     console.log(`  ${name}: done`);
   }
   printTable(rows);
