@@ -4,44 +4,21 @@
 // so peak memory (process.resourceUsage().maxRSS) is per phase. Prints a Markdown table.
 // Standalone: `npm run build && node bench/codemod.bench.mjs` (BENCH_FILES to tune).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DUPLICATE_BUILD_DIRS, PACKAGE_MODULE_SOURCES, realFiles, ROOT } from '../scripts/corpus/real-files.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COUNT = Number(process.env.BENCH_FILES ?? 1600);
 const MAX_BYTES = 128 * 1024;
-const SOURCES = ['node_modules/@aws-sdk', 'node_modules/@smithy', 'node_modules/aws-sdk/lib', 'node_modules/kafkajs/src', 'node_modules/@typescript-eslint'];
-
-function walk(dir, out) {
-  let names;
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const path = join(dir, name);
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      if (name !== 'node_modules' && name !== 'dist-cjs' && name !== 'dist-types') walk(path, out);
-    } else if (/\.m?js$/.test(name) && stat.size <= MAX_BYTES) {
-      out.push(path);
-    }
-  }
-}
 
 /** Copies COUNT real files into a temp folder; returns the folder and the copied paths. */
 function prepare() {
-  const files = [];
-  for (const source of SOURCES) {
-    walk(join(ROOT, source), files);
-    if (files.length >= COUNT) break;
-  }
+  const files = realFiles({ sources: PACKAGE_MODULE_SOURCES, cap: COUNT, maxBytes: MAX_BYTES, skipDirs: DUPLICATE_BUILD_DIRS });
   const dir = mkdtempSync(join(tmpdir(), 'aws-credentials-codemod-bench-'));
-  const copied = files.slice(0, COUNT).map((file, index) => {
+  const copied = files.map((file, index) => {
     const target = join(dir, `${String(index).padStart(5, '0')}-${file.split('/').pop()}`);
     copyFileSync(file, target);
     return target;

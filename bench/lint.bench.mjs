@@ -2,50 +2,21 @@
 // recommended and strict configs, on real code from node_modules, several interleaved rounds.
 // Standalone: `npm run build && node bench/lint.bench.mjs` (BENCH_ROUNDS, BENCH_FILES to tune).
 // Goal: recommended costs <= 10 % over parsing alone.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
+import { DUPLICATE_BUILD_DIRS, PACKAGE_MODULE_SOURCES, realFiles, ROOT } from '../scripts/corpus/real-files.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MAX_BYTES = 256 * 1024;
 const AWS_MODULES = ['@aws-sdk/', 'aws-sdk', 'aws-msk-iam-sasl-signer-js', '@smithy/signature-v4'];
-const SOURCES = [
-  'node_modules/@aws-sdk',
-  'node_modules/@smithy',
-  'node_modules/aws-sdk/lib',
-  'node_modules/kafkajs/src',
-  'node_modules/@typescript-eslint',
-];
-
-function walk(dir, out) {
-  let names;
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const path = join(dir, name);
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      if (name !== 'node_modules' && name !== 'dist-cjs' && name !== 'dist-types') walk(path, out);
-    } else if (/\.(?:m?js)$/.test(name) && stat.size <= MAX_BYTES) {
-      out.push(path);
-    }
-  }
-}
 
 /** A deterministic sample of real application-like code: the SDKs' own ES-module sources first. */
 export function benchFiles(count) {
-  const files = [];
-  for (const source of SOURCES) {
-    walk(join(ROOT, source), files);
-    if (files.length >= count) break;
-  }
-  // Absolute paths, as ESLint passes them: cross-file analysis follows each file's relative imports.
-  return files.slice(0, count).map(path => ({ path, filename: path, text: readFileSync(path, 'utf8') }));
+  const files = realFiles({ sources: PACKAGE_MODULE_SOURCES, cap: count, maxBytes: MAX_BYTES, skipDirs: DUPLICATE_BUILD_DIRS });
+  // Absolute paths, as ESLint passes them: cross-file analysis follows each file's imports.
+  return files.map(path => ({ path, filename: path, text: readFileSync(path, 'utf8') }));
 }
 
 function median(values) {
@@ -68,8 +39,8 @@ export async function run({ rounds = Number(process.env.BENCH_ROUNDS ?? 7), file
   const configs = {
     'parse only': [...base, { plugins: { 'aws-credentials': plugin } }],
     'parse + one no-op rule': [...base, { plugins: { bench: { rules: { noop } } }, rules: { 'bench/noop': 'error' } }],
-    recommended: [...base, plugin.configs.recommended],
-    strict: [...base, plugin.configs.strict],
+    recommended: [...base, ...plugin.configs.recommended],
+    strict: [...base, ...plugin.configs.strict],
   };
   const linter = new Linter({ configType: 'flat' });
   const lintAll = config => {

@@ -24,9 +24,12 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow resolving a credential provider once and using its result as static credentials',
+      dialects: ['javascript', 'typescript'],
       recommended: true,
     },
     hasSuggestions: true,
+    languages: ['js/js'],
+    defaultOptions: [toggleDefaults(RULE_NAME)],
     messages: {
       providerInvokedOnce:
         '`{{name}}` is resolved once here and its result is used as static credentials, which never refresh: once they expire, every call fails with ExpiredToken until the process restarts. Pass the provider itself (`credentials: provider`), wrapped in cacheCredentials() to share it.',
@@ -46,7 +49,6 @@ export default createRule<Options, MessageIds>({
       },
     ],
   },
-  defaultOptions: [toggleDefaults(RULE_NAME)],
   create(context, [options]) {
     return reportSites(context, RULE_NAME, options);
   },

@@ -20,9 +20,12 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow creating AWS SDK clients on every request when each new client fetches credentials again',
+      dialects: ['javascript', 'typescript'],
       recommended: true,
     },
     hasSuggestions: true,
+    languages: ['js/js'],
+    defaultOptions: [toggleDefaults(RULE_NAME)],
     messages: {
       clientDefaultChainPerInvocation:
         '`{{name}}` is created without `credentials` each time the {{context}} runs, so each client runs the default chain again ({{cost}}); create it once, or pass it a shared cacheCredentials() provider.',
@@ -42,7 +45,6 @@ export default createRule<Options, MessageIds>({
       },
     ],
   },
-  defaultOptions: [toggleDefaults(RULE_NAME)],
   create(context, [options]) {
     return reportSites(context, RULE_NAME, options);
   },

@@ -20,9 +20,12 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow creating AWS credential providers on every request, call or render',
+      dialects: ['javascript', 'typescript'],
       recommended: true,
     },
     hasSuggestions: true,
+    languages: ['js/js'],
+    defaultOptions: [toggleDefaults(RULE_NAME)],
     messages: {
       providerPerInvocation:
         '`{{name}}` is created each time the {{context}} runs, costing {{cost}} per request; create it once with cacheCredentials() or sharedCredentials(key, …).',
@@ -42,7 +45,6 @@ export default createRule<Options, MessageIds>({
       },
     ],
   },
-  defaultOptions: [toggleDefaults(RULE_NAME)],
   create(context, [options]) {
     return reportSites(context, RULE_NAME, options);
   },

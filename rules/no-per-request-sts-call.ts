@@ -20,9 +20,12 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow calling STS, SSO or Cognito for credentials on every request',
+      dialects: ['javascript', 'typescript'],
       recommended: true,
     },
     hasSuggestions: true,
+    languages: ['js/js'],
+    defaultOptions: [toggleDefaults(RULE_NAME)],
     messages: {
       credentialsCallPerInvocation:
         '`{{name}}` runs each time the {{context}} runs, costing {{cost}} per request for credentials valid up to an hour; use a shared cacheCredentials(fromTemporaryCredentials(…)) or sharedCredentials(key, …).',
@@ -38,7 +41,6 @@ export default createRule<Options, MessageIds>({
       },
     ],
   },
-  defaultOptions: [toggleDefaults(RULE_NAME)],
   create(context, [options]) {
     return reportSites(context, RULE_NAME, options);
   },

@@ -23,7 +23,8 @@ try {
   step('Running every app before and after, against the fake AWS');
   const rows = [];
   for (const name of Object.keys(SCENARIOS)) {
-    rows.push({ name, before: runWatched(join(root, 'examples'), name), after: runWatched(join(work, 'examples'), name) });
+    const [before, after] = await Promise.all([runWatched(join(root, 'examples'), name), runWatched(join(work, 'examples'), name)]);
+    rows.push({ name, before, after });
     console.log(`  ${name}: done`);
   }
   printTable(rows);

@@ -1,10 +1,15 @@
 // The ESLint plugin object: meta, the rules, and flat configs derived from each rule's
-// `meta.docs.recommended` (recommended: the high-precision set for pull-request checks; strict: all).
+// `meta.docs.recommended` (recommended: the high-precision set for pull-request checks; strict: all),
+// each carrying the files it lints and the parser for TypeScript.
+import * as tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import noFrozenCredentials from '../rules/no-frozen-credentials.js';
 import noPerRequestClient from '../rules/no-per-request-client.js';
 import noPerRequestCredentialProvider from '../rules/no-per-request-credential-provider.js';
 import noPerRequestStsCall from '../rules/no-per-request-sts-call.js';
+
+export const JAVASCRIPT_FILES = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.jsx'] as const;
+export const TYPESCRIPT_FILES = ['**/*.ts', '**/*.cts', '**/*.mts', '**/*.tsx'] as const;
 
 /** Kept in step with package.json by test/rules/plugin.test.ts (no JSON import: the CJS build can't). */
 export const meta = {
@@ -35,23 +40,48 @@ function rulesWhere(include: (id: RuleId) => boolean, options: Partial<Record<Ru
   return Object.fromEntries(entries);
 }
 
+/** The rules each config turns on (what `scan --config <name>` runs). */
+export const configRules: Record<ConfigName, TSESLint.FlatConfig.Rules> = {
+  recommended: rulesWhere(id => rules[id].meta.docs?.recommended === true),
+  strict: rulesWhere(() => true, STRICT_OPTIONS),
+};
+
 const plugin = {
   meta,
   rules,
-  configs: {} as Record<ConfigName, TSESLint.FlatConfig.Config>,
+  configs: {} as Record<ConfigName, TSESLint.FlatConfig.ConfigArray>,
 } satisfies TSESLint.FlatConfig.Plugin;
 
-export const configs: Record<ConfigName, TSESLint.FlatConfig.Config> = {
-  recommended: {
-    name: `${meta.namespace}/recommended`,
-    plugins: { [meta.namespace]: plugin },
-    rules: rulesWhere(id => rules[id].meta.docs?.recommended === true),
-  },
-  strict: {
-    name: `${meta.namespace}/strict`,
-    plugins: { [meta.namespace]: plugin },
-    rules: rulesWhere(() => true, STRICT_OPTIONS),
-  },
+/**
+ * Each config is a list, so it works as pasted into `defineConfig()`: the rules on every JS/TS
+ * extension (ESLint alone lints only .js/.mjs/.cjs), JSX on in .jsx, and
+ * @typescript-eslint/parser (a dependency of this package) for TypeScript files. Without the
+ * `files`, a project pasting a config would silently lint no TypeScript at all.
+ */
+function flatConfig(name: ConfigName): TSESLint.FlatConfig.ConfigArray {
+  return [
+    {
+      name: `${meta.namespace}/${name}`,
+      files: [...JAVASCRIPT_FILES, ...TYPESCRIPT_FILES],
+      plugins: { [meta.namespace]: plugin },
+      rules: configRules[name],
+    },
+    {
+      name: `${meta.namespace}/${name}/jsx`,
+      files: ['**/*.jsx'],
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+    },
+    {
+      name: `${meta.namespace}/${name}/typescript`,
+      files: [...TYPESCRIPT_FILES],
+      languageOptions: { parser: tsParser },
+    },
+  ];
+}
+
+export const configs: Record<ConfigName, TSESLint.FlatConfig.ConfigArray> = {
+  recommended: flatConfig('recommended'),
+  strict: flatConfig('strict'),
 };
 plugin.configs = configs;
 

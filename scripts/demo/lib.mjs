@@ -1,9 +1,11 @@
 // The demo's moving parts, shared by `npm run demo` and the end-to-end test.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { RUNAWAY_MS } from './scenarios.mjs';
 
 export const root = resolve(import.meta.dirname, '../..');
 export const cli = join(root, 'dist/esm/src/cli/main.js');
@@ -37,14 +39,30 @@ export function fixCopy(work) {
   return fix;
 }
 
+const scenarioArgs = (examples, name) => [join(root, 'scripts/demo/run-scenario.mjs'), fakeModule, examples, name];
+const scenarioOptions = {
+  encoding: 'utf8',
+  timeout: RUNAWAY_MS + 60_000,
+  env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production' },
+};
+
+function figuresOf(name, { status, stdout, stderr }) {
+  const line = stdout.trim().split('\n').pop();
+  if (status !== 0 || !line?.startsWith('{')) throw new Error(`${name} did not finish: ${stderr || stdout}`);
+  return JSON.parse(line);
+}
+
 /** Runs one app in a child process against its own fake AWS; returns its figures. */
 export function runScenario(examples, name) {
-  const child = spawnSync(process.execPath, [join(root, 'scripts/demo/run-scenario.mjs'), fakeModule, examples, name], {
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production' },
-  });
-  const line = child.stdout.trim().split('\n').pop();
-  if (child.status !== 0 || !line?.startsWith('{')) throw new Error(`${name} did not finish: ${child.stderr || child.stdout}`);
-  return JSON.parse(line);
+  return figuresOf(name, spawnSync(process.execPath, scenarioArgs(examples, name), scenarioOptions));
+}
+
+/** The same, without blocking: the demo runs an app's before and after side by side, one core each. */
+export async function runScenarioAsync(examples, name) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, scenarioArgs(examples, name), scenarioOptions);
+    return figuresOf(name, { status: 0, stdout, stderr });
+  } catch (error) {
+    return figuresOf(name, { status: error.code ?? 1, stdout: error.stdout ?? '', stderr: error.stderr ?? String(error) });
+  }
 }

@@ -2,7 +2,7 @@
 // Usage: node run-scenario.mjs <fake-aws module> <examples root> <scenario>
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { SCENARIOS, accountIds } from './scenarios.mjs';
+import { RUNAWAY_MS, SCENARIOS, accountIds } from './scenarios.mjs';
 
 const [fakeModule, root, name] = process.argv.slice(2);
 const scenario = SCENARIOS[name];
@@ -24,7 +24,9 @@ const timed = async (work) => {
   }
 };
 
-const deadline = Date.now() + 30_000;
+// A run stopped by the runaway bound reports `stoppedEarly`: no caller mistakes it for a complete one.
+const deadline = Date.now() + RUNAWAY_MS;
+let stoppedEarly = false;
 let requests = 0;
 let crashedWorkers = 0;
 let denied = 0;
@@ -34,7 +36,7 @@ if (name === 'account-scanner') {
   const queue = [...accountIds];
   const isDenied = (error) => /AccessDenied/.test(`${error?.name} ${error?.Code} ${error?.cause?.name} ${error?.message}`);
   const worker = async () => {
-    while (queue.length > 0 && Date.now() < deadline) {
+    while (queue.length > 0 && !(stoppedEarly ||= Date.now() >= deadline)) {
       const account = queue.shift();
       try {
         for (let check = 0; check < scenario.checksPerAccount; check++) {
@@ -63,7 +65,7 @@ if (name === 'account-scanner') {
   }
   let next = 0;
   const worker = async () => {
-    while (next < scenario.requests && Date.now() < deadline) {
+    while (next < scenario.requests && !(stoppedEarly ||= Date.now() >= deadline)) {
       const i = next++;
       requests++;
       await timed(() => scenario.call(target, i)).catch(() => {
@@ -87,6 +89,7 @@ const result = {
   crashedWorkers,
   scanned,
   denied,
+  stoppedEarly,
   p99: Math.round(p99),
 };
 await fake.close();

@@ -1,19 +1,23 @@
 // Runs a demo scenario under `--import eslint-plugin-aws-credentials/watch` with
 // AWS_CREDENTIALS_WATCH=fail, and returns the app's figures with the watch's verdict and report.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fakeModule, root } from './lib.mjs';
 
-export function runWatched(examples, name) {
+export async function runWatched(examples, name) {
   const dir = mkdtempSync(join(tmpdir(), 'aws-credentials-watch-'));
   try {
-    const child = spawnSync(process.execPath, ['--import', 'eslint-plugin-aws-credentials/watch', join(root, 'scripts/demo/run-scenario.mjs'), fakeModule, examples, name], {
-      cwd: dirname(examples), // frames are shown relative to it: `examples/<app>/…`, before and after
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', AWS_CREDENTIALS_WATCH: 'fail', AWS_CREDENTIALS_WATCH_JSON: join(dir, 'watch.json') },
+    // Asynchronous, so an app's before and after run side by side on a 2-core machine.
+    const child = await new Promise((done) => {
+      execFile(process.execPath, ['--import', 'eslint-plugin-aws-credentials/watch', join(root, 'scripts/demo/run-scenario.mjs'), fakeModule, examples, name], {
+        cwd: dirname(examples), // frames are shown relative to it: `examples/<app>/…`, before and after
+        encoding: 'utf8',
+        timeout: 120_000, // only stops a runaway run
+        maxBuffer: 64 * 1024 * 1024,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', AWS_CREDENTIALS_WATCH: 'fail', AWS_CREDENTIALS_WATCH_JSON: join(dir, 'watch.json') },
+      }, (error, stdout, stderr) => done({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }));
     });
     const line = child.stdout.trim().split('\n').pop();
     if (![0, 1].includes(child.status) || !line?.startsWith('{')) throw new Error(`${name} did not finish under the watch: ${child.stderr || child.stdout}`);

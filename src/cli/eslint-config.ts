@@ -4,7 +4,7 @@
 // TypeScript, the plugin's rules.
 import tsParser from '@typescript-eslint/parser';
 import type { Linter } from 'eslint';
-import plugin, { configs, meta, type ConfigName } from '../index.js';
+import plugin, { configRules, meta, type ConfigName } from '../index.js';
 import { nodeJsParser } from './node-js-parser.js';
 
 export interface ScanConfigOptions {
@@ -16,7 +16,7 @@ export interface ScanConfigOptions {
 export function ruleSettings(options: ScanConfigOptions): Linter.RulesRecord {
   const memoizers = options.memoizers && options.memoizers.length > 0 ? { memoizers: [...options.memoizers] } : {};
   return Object.fromEntries(
-    Object.entries(configs[options.config].rules ?? {}).map(([id, setting]) => {
+    Object.entries(configRules[options.config]).map(([id, setting]) => {
       const own = Array.isArray(setting) ? (setting[1] as Record<string, unknown> | undefined) : undefined;
       const merged = { ...own, ...memoizers };
       return [id, Object.keys(merged).length > 0 ? ['error', merged] : ['error']];

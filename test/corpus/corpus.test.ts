@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
-import { configs } from '../../src/index.js';
+import plugin, { configRules } from '../../src/index.js';
 
 const CASES = fileURLToPath(new URL('./cases/', import.meta.url));
 const MEMOIZERS = ['memoize', 'pMemoize', 'once'];
@@ -34,8 +34,8 @@ function labelsOf(file: string, text: string): Label[] {
 }
 
 const strictWithMemoizers: Linter.Config = {
-  ...(configs.strict as Linter.Config),
-  rules: Object.fromEntries(Object.keys(configs.strict.rules ?? {}).map(id => [id, ['error', { memoizers: MEMOIZERS }]])),
+  plugins: { 'aws-credentials': plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
+  rules: Object.fromEntries(Object.keys(configRules.strict).map(id => [id, ['error', { memoizers: MEMOIZERS }]])),
 };
 
 const overrideConfig: Linter.Config[] = [

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import plugin, { configs, meta, rules } from '../../src/index.js';
+import plugin, { configRules, configs, JAVASCRIPT_FILES, meta, rules, TYPESCRIPT_FILES, type ConfigName } from '../../src/index.js';
 import { MESSAGE_IDS, SUGGESTION_IDS, type RuleName } from '../../src/analysis/types.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
@@ -31,7 +31,7 @@ describe('rule metadata', () => {
 
   for (const name of ruleNames) {
     const rule = rules[name];
-    it(`${name}: declares the contract's messageIds and suggestion ids, a docs url and a described schema`, () => {
+    it(`${name}: declares the contract's messageIds and suggestion ids, a docs url, a described schema and ESLint 10 metadata`, () => {
       expect(rule.meta.type).toBe('problem');
       expect(rule.meta.hasSuggestions).toBe(true);
       expect(rule.meta.fixable).toBeUndefined();
@@ -49,8 +49,12 @@ describe('rule metadata', () => {
       expect(Object.keys(schema.properties)).toContain('memoizers');
       for (const [property, definition] of Object.entries(schema.properties)) {
         expect(definition.description, property).toBeTruthy();
+        // ESLint 10 convention: defaults live in meta.defaultOptions, not in the schema.
+        expect(definition, property).not.toHaveProperty('default');
       }
-      expect(rule.defaultOptions).toHaveLength(1);
+      expect(rule.meta.defaultOptions).toHaveLength(1);
+      expect(rule.meta.languages).toEqual(['js/js']);
+      expect(rule.meta.docs?.dialects).toEqual(['javascript', 'typescript']);
     });
   }
 });
@@ -58,19 +62,31 @@ describe('rule metadata', () => {
 describe('configs', () => {
   it('derives recommended from meta.docs.recommended and strict from every rule', () => {
     const recommended = ruleNames.filter(name => rules[name].meta.docs?.recommended);
-    expect(Object.keys(configs.recommended.rules ?? {}).sort()).toEqual(recommended.map(name => `aws-credentials/${name}`).sort());
-    expect(Object.keys(configs.strict.rules ?? {}).sort()).toEqual(ruleNames.map(name => `aws-credentials/${name}`).sort());
-    for (const config of Object.values(configs)) {
-      expect(config.plugins?.['aws-credentials']).toBe(plugin);
-      expect(Object.values(config.rules ?? {}).every(level => level === 'error' || (Array.isArray(level) && level[0] === 'error'))).toBe(true);
+    expect(Object.keys(configRules.recommended).sort()).toEqual(recommended.map(name => `aws-credentials/${name}`).sort());
+    expect(Object.keys(configRules.strict).sort()).toEqual(ruleNames.map(name => `aws-credentials/${name}`).sort());
+    for (const [name, config] of Object.entries(configs) as [ConfigName, (typeof configs)[ConfigName]][]) {
+      const [rulesBlock] = config;
+      expect(rulesBlock!.name).toBe(`aws-credentials/${name}`);
+      expect(rulesBlock!.plugins?.['aws-credentials']).toBe(plugin);
+      expect(rulesBlock!.rules).toBe(configRules[name]);
+      expect(Object.values(rulesBlock!.rules ?? {}).every(level => level === 'error' || (Array.isArray(level) && level[0] === 'error'))).toBe(true);
+      // Only the first block turns rules on; the others only say how to parse.
+      expect(config.slice(1).every(block => block.rules === undefined)).toBe(true);
     }
-    expect(configs.recommended.name).toBe('aws-credentials/recommended');
-    expect(configs.strict.name).toBe('aws-credentials/strict');
+  });
+
+  it('every config lints every JS and TS extension, and parses TypeScript with @typescript-eslint/parser', () => {
+    for (const config of Object.values(configs)) {
+      expect(config[0]!.files).toEqual([...JAVASCRIPT_FILES, ...TYPESCRIPT_FILES]);
+      const typescript = config.find(block => block.languageOptions?.parser !== undefined);
+      expect(typescript?.files).toEqual([...TYPESCRIPT_FILES]);
+      expect((typescript?.languageOptions?.parser as { meta?: { name?: string } }).meta?.name).toBe('typescript-eslint/parser');
+    }
   });
 
   it('recommended has every rule with its defaults; strict also reports Lambda clients without credentials', () => {
-    expect(configs.recommended.rules?.['aws-credentials/no-per-request-client']).toBe('error');
-    expect(configs.strict.rules?.['aws-credentials/no-per-request-client']).toEqual(['error', { checkLambdaDefaultChain: true }]);
+    expect(configRules.recommended['aws-credentials/no-per-request-client']).toBe('error');
+    expect(configRules.strict['aws-credentials/no-per-request-client']).toEqual(['error', { checkLambdaDefaultChain: true }]);
   });
 });
 
@@ -94,7 +110,7 @@ export function Upload({ poolId }: { poolId: string }) {
 `;
   const overrideConfig: Linter.Config[] = [
     { ...(tseslint.configs.base as Linter.Config), files: ['**/*.ts', '**/*.tsx'] },
-    configs.strict as Linter.Config,
+    ...(configs.strict as Linter.Config[]),
   ];
   const eslint = new ESLint({ overrideConfigFile: true, overrideConfig });
 

@@ -81,7 +81,7 @@ describe('one analysis per file', () => {
   const linter = new Linter({ configType: 'flat' });
 
   it('runs findSites once for all four rules with the same options', () => {
-    linter.verify('export const x = 1;', [configs.strict as Linter.Config], { filename: 'a.js' });
+    linter.verify('export const x = 1;', configs.strict as Linter.Config[], { filename: 'a.js' });
     expect(findSites).toHaveBeenCalledTimes(1);
     const [input, options] = findSites.mock.calls[0] as [{ text: string; filename: string; scopeManager: unknown; ast: unknown }, unknown];
     expect(input.text).toBe('export const x = 1;');
@@ -91,8 +91,8 @@ describe('one analysis per file', () => {
   });
 
   it('runs it again per file, and per distinct memoizers / runtimeModule (order-insensitive)', () => {
-    linter.verify('1;', [configs.strict as Linter.Config], { filename: 'a.js' });
-    linter.verify('2;', [configs.strict as Linter.Config], { filename: 'b.js' });
+    linter.verify('1;', configs.strict as Linter.Config[], { filename: 'a.js' });
+    linter.verify('2;', configs.strict as Linter.Config[], { filename: 'b.js' });
     expect(findSites).toHaveBeenCalledTimes(2);
     findSites.mockClear();
     linter.verify('3;', [

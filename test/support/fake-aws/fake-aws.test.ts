@@ -5,6 +5,7 @@ import { GetRecordsCommand, KinesisClient } from '@aws-sdk/client-kinesis';
 import { fromContainerMetadata, fromInstanceMetadata, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import AWS from 'aws-sdk';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FakeState } from './state.js';
 import { applyEnv, BASE_ACCESS_KEY_ID, DEFAULT_CONTAINER_ROLE, DEFAULT_INSTANCE_ROLE, env, startFakeAws, type FakeAws } from './index.js';
 
 const ROLE = 'arn:aws:iam::222222222222:role/stream-reader';
@@ -35,17 +36,17 @@ describe('fake AWS server', () => {
 
   it('AssumeRole issues unique ASIA keys, honours DurationSeconds and records the request', async () => {
     const client = sts();
-    const started = Date.now();
+    // The fake's own clock, fixed: expirations do not depend on how long the calls took.
+    const now = Math.floor(Date.now() / 1000) * 1000;
+    fake.configure({ now: () => now });
     const first = await client.send(new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'one', ExternalId: 'ext-1', DurationSeconds: 900 }));
     const second = await client.send(new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'two' }));
     expect(first.Credentials?.AccessKeyId).toMatch(/^ASIA[A-Z0-9]{16}$/);
     expect(first.Credentials?.AccessKeyId).not.toBe(second.Credentials?.AccessKeyId);
     expect(first.Credentials?.SessionToken).toBeTruthy();
     expect(first.AssumedRoleUser?.Arn).toBe('arn:aws:sts::222222222222:assumed-role/stream-reader/one');
-    const lifetime = first.Credentials!.Expiration!.getTime() - started;
-    expect(lifetime).toBeGreaterThan(898_000);
-    expect(lifetime).toBeLessThanOrEqual(901_000);
-    expect(second.Credentials!.Expiration!.getTime() - started).toBeGreaterThan(3_598_000);
+    expect(first.Credentials!.Expiration!.getTime()).toBe(now + 900_000);
+    expect(second.Credentials!.Expiration!.getTime()).toBe(now + 3_600_000);
     expect(fake.calls.assumeRole).toBe(2);
     expect(fake.roles.get(ROLE)).toMatchObject({ assumeRole: 2, issued: 2, sessionNames: ['one', 'two'], externalIds: ['ext-1', undefined] });
     expect(fake.assumeRoleRequests[0]).toMatchObject({ action: 'AssumeRole', roleArn: ROLE, sessionName: 'one', externalId: 'ext-1', durationSeconds: 900, callerAccessKeyId: BASE_ACCESS_KEY_ID, outcome: 'ok' });
@@ -181,11 +182,12 @@ describe('fake AWS server', () => {
   });
 
   it('applies latency per endpoint', async () => {
-    fake.configure({ latencyMs: { assumeRole: 150 } });
-    let started = performance.now();
-    await sts().send(new GetCallerIdentityCommand({}));
-    expect(performance.now() - started).toBeLessThan(120);
-    started = performance.now();
+    const latencyMs = { assumeRole: 150 };
+    // Which endpoint waits is the fake's decision; an upper bound on a measured time would be the machine's.
+    const state = new FakeState({ latencyMs });
+    expect([state.latencyFor('assumeRole'), state.latencyFor('getCallerIdentity'), state.latencyFor('container')]).toEqual([150, 0, 0]);
+    fake.configure({ latencyMs });
+    const started = performance.now();
     await sts().send(new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'slow' }));
     expect(performance.now() - started).toBeGreaterThanOrEqual(145);
   });
