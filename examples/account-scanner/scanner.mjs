@@ -13,3 +13,10 @@ export async function checkAccount(accountId) {
   const identity = await sts.send(new GetCallerIdentityCommand({}));
   return identity.Account;
 }
+
+/** The scan: every account in turn (the workers run this over their share of the accounts). */
+export async function scanAccounts(accountIds) {
+  const results = [];
+  for (const accountId of accountIds) results.push(await checkAccount(accountId));
+  return results;
+}

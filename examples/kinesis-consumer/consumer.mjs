@@ -15,3 +15,12 @@ export async function getRecords(shardIterator) {
   const page = await kinesis.send(new GetRecordsCommand({ ShardIterator: shardIterator }));
   return { records: page.Records ?? [], next: page.NextShardIterator };
 }
+
+/** The consumer loop: one GetRecords page per poll, for as long as the shard is open. */
+export async function consume(shardIterator, onRecord) {
+  for (let iterator = shardIterator; iterator; ) {
+    const { records, next } = await getRecords(iterator);
+    for (const record of records) await onRecord(record);
+    iterator = next;
+  }
+}

@@ -21,6 +21,7 @@ function parseForESLint(text: string, options: { filePath?: string } = {}): { as
   }
   // Syntax Node still runs that espree has dropped (`import x from './y.json' assert { type: 'json' }`):
   // typescript-estree reads it. Its error is not shown: the module error is the clearer one.
+  if (!/\bassert\s*\{/.test(text)) throw firstError;
   try {
     return tsParser.parseForESLint(text, { filePath: filename, jsx: true, sourceType: 'module', ecmaVersion: 'latest' as never }) as unknown as { ast: unknown; scopeManager: unknown; visitorKeys: unknown };
   } catch {

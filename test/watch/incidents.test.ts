@@ -47,8 +47,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('incident examples under the watch', () => {
   for (const [name, incident] of Object.entries(INCIDENTS)) {
-    it(`${name}: over budget before the fix, with its identity, count and frames; within budget after, unless fix left it for review`, () => {
-      const before = runWatched(join(root, 'examples'), name) as Watched;
+    it(`${name}: over budget before the fix, with its identity, count and frames; within budget after, unless fix left it for review`, async () => {
+      const before = (await runWatched(join(root, 'examples'), name)) as Watched;
       const identities = before.watch.report.identities;
       expect(identities.length).toBeGreaterThan(0);
       for (const identity of identities) {
@@ -69,7 +69,7 @@ describe('incident examples under the watch', () => {
       }
       expect(before.watch.exitCode).toBe(1);
 
-      const after = runWatched(join(work, 'examples'), name) as Watched;
+      const after = (await runWatched(join(work, 'examples'), name)) as Watched;
       expect(after.watch.report.identities.reduce((sum, identity) => sum + identity.fetches, 0)).toBe(incident.served(after));
       if (rewritten(incident.source)) {
         expect(after.watch.report.identities.filter((identity) => identity.overBudget)).toEqual([]);
