@@ -18,7 +18,7 @@ export interface Analysis {
 const PROJECT_IMPORT = /\b(?:from|require|import)\s*\(?\s*['"](\.{1,2}\/|[^'"./][^'"]*\/)/;
 
 /** Could the text reach a catalog API at all, here or through a project import? (Before the parse.) */
-export function mayHaveSites(text: string, runtimeModule: string, crossFile = false): boolean {
+function mayHaveSites(text: string, runtimeModule: string, crossFile = false): boolean {
   return MODULE_FRAGMENTS.some(fragment => text.includes(fragment)) || ENDPOINT_MARKERS.some(marker => text.includes(marker)) || text.includes(runtimeModule) || (crossFile && PROJECT_IMPORT.test(text));
 }
 

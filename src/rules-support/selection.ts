@@ -64,7 +64,7 @@ export function isSelected(site: Site, rule: RuleName, options: SelectionOptions
 }
 
 /** The rules a flat config turns on, with their options (the first options object of each). */
-export function enabledRules(rules: Readonly<Record<string, unknown>>, namespace: string): Map<RuleName, SelectionOptions> {
+function enabledRules(rules: Readonly<Record<string, unknown>>, namespace: string): Map<RuleName, SelectionOptions> {
   const enabled = new Map<RuleName, SelectionOptions>();
   for (const [id, setting] of Object.entries(rules)) {
     if (!id.startsWith(`${namespace}/`)) continue;

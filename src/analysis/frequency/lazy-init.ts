@@ -13,7 +13,7 @@ interface Target {
 }
 
 /** `!x`, `x == null`, `x === undefined`, `typeof x === 'undefined'`, `!m.has(k)`, `!m.get(k)`, `!o[k]`, and `a || b` where either is one. */
-export function missingTargets(test: TSESTree.Node): Target[] {
+function missingTargets(test: TSESTree.Node): Target[] {
   const node = unwrap(test);
   if (node.type === 'LogicalExpression' && node.operator === '||') return [...missingTargets(node.left), ...missingTargets(node.right)];
   if (node.type === 'UnaryExpression' && node.operator === '!') return presentTargets(node.argument);
@@ -26,7 +26,7 @@ export function missingTargets(test: TSESTree.Node): Target[] {
 }
 
 /** What a truthy test checks is there: `x`, `m.has(k)`, `m.get(k)`, `o[k]`, `x != null`, and `a && b`. */
-export function presentTargets(test: TSESTree.Node): Target[] {
+function presentTargets(test: TSESTree.Node): Target[] {
   const node = unwrap(test);
   if (node.type === 'LogicalExpression' && node.operator === '&&') return [...presentTargets(node.left), ...presentTargets(node.right)];
   if (node.type === 'BinaryExpression' && (node.operator === '!=' || node.operator === '!==')) {
@@ -68,7 +68,7 @@ function* nodesIn(root: TSESTree.Node): Generator<TSESTree.Node> {
 }
 
 /** `root` stores into the target: `x = …`, `x ??= …`, `m.set(k, …)`, `o[k] = …`. */
-export function storesInto(root: TSESTree.Node, target: Target): boolean {
+function storesInto(root: TSESTree.Node, target: Target): boolean {
   for (const node of nodesIn(root)) {
     if (node.type === 'AssignmentExpression') {
       const left = unwrap(node.left);
