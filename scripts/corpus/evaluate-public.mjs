@@ -94,8 +94,10 @@ for (const label of labels) {
 }
 
 const config = configName === 'strict' ? plugin.configs.strict : plugin.configs.recommended;
+// The configs are flat-config arrays; their rule settings, with the memoizer names added.
+const configuredRules = Object.assign({}, ...[config].flat().map((block) => block.rules ?? {}));
 const ruleOptions = Object.fromEntries(
-  Object.entries(config.rules).map(([id, setting]) => {
+  Object.entries(configuredRules).map(([id, setting]) => {
     const [severity, options] = Array.isArray(setting) ? setting : [setting];
     return [id, [severity, { memoizers: MEMOIZERS, ...(options ?? {}) }]];
   }),
