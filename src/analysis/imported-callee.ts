@@ -28,8 +28,9 @@ export class ImportedCallees {
   /** The export a call or `new` reaches, or undefined. */
   of(node: TSESTree.CallExpression | TSESTree.NewExpression): ImportedCallee | undefined {
     const value = this.valueOf(unwrap(node.callee), 0);
-    if (!value || value.instance || value.path.length === 0) return undefined;
-    return { specifier: value.specifier, name: value.path.join('.') };
+    if (!value || value.instance) return undefined;
+    // `const getState = require('./state'); getState()`: the module itself is the function (`module.exports = …`).
+    return { specifier: value.specifier, name: value.path.length === 0 ? 'default' : value.path.join('.') };
   }
 
   private valueOf(node: TSESTree.Node, depth: number): ImportedValue | undefined {
@@ -54,7 +55,8 @@ export class ImportedCallees {
     }
     if (expression.type === 'NewExpression') {
       const type = this.valueOf(expression.callee, depth + 1);
-      return type && !type.instance ? { ...type, instance: true } : undefined;
+      if (!type || type.instance) return undefined;
+      return { specifier: type.specifier, path: type.path.length === 0 ? ['default'] : type.path, instance: true };
     }
     return undefined;
   }

@@ -24,7 +24,7 @@ import { NameAllocator, baseNameFor } from './fix-plan/names.js';
 import { sharedDefaultChainPlan } from './fix-plan/client-credentials.js';
 import { unfreezePlan } from './fix-plan/unfreeze.js';
 import { type PlanContext, importEdits, manual, planFor } from './fix-plan/plans.js';
-import { Frequencies, REFRESHED_ON_EXPIRY, fileRoleOf } from './frequency/index.js';
+import { Frequencies, REFRESHED_ON_EXPIRY, SET_UP_FUNCTION, fileRoleOf } from './frequency/index.js';
 import { mskPlan } from './fix-plan/msk.js';
 import { assumeRolePlan } from './fix-plan/assume-role.js';
 import { ImportedCallees, topLevelSpecifiers } from './imported-callee.js';
@@ -137,13 +137,14 @@ class FileAnalysis {
 
   private noteCreation(exportName: string, creation: Creation): void {
     const list = this.creations.get(exportName) ?? [];
+    if (list.some((known) => known.where === creation.where && known.rule === creation.rule && known.api === creation.api)) return;
     list.push(creation);
     this.creations.set(exportName, list);
   }
 
   /** In Lambda the default chain reads environment variables: the cost is set-up, not a fetch. */
-  private inLambda(frequency: PerInvocation): boolean {
-    return this.lambdaPackage || frequency.context.includes('Lambda handler');
+  private inLambda(frequency: PerInvocation, node: TSESTree.Node): boolean {
+    return this.lambdaPackage || frequency.context.includes('Lambda handler') || this.frequencies.withinLambdaHandler(node);
   }
 
   private whereIs(node: TSESTree.Node): string {
@@ -160,16 +161,17 @@ class FileAnalysis {
     if (!this.project) return;
     const callee = this.importedCallees.of(node);
     if (!callee) return;
-    const creations = this.project.creationsOf(callee.specifier, callee.name);
-    const [first] = creations ?? [];
+    const creations = this.project.creationsOf(callee.specifier, callee.name) ?? [];
+    const first = costliest(creations);
     if (!first) return;
     const frequency = this.frequencies.of(node);
     if (frequency.kind === 'once') {
-      if (frequency.exportedAs !== undefined) this.noteCreation(frequency.exportedAs, first);
+      if (frequency.exportedAs !== undefined) for (const creation of creations) this.noteCreation(frequency.exportedAs, creation);
       return;
     }
-    const name = callee.name.replace(/^default$/, 'default export');
-    const lambdaClient = first.defaultChainClient && this.inLambda(frequency);
+    // The name the code calls it by (`getState`, not `default`).
+    const name = (callee.name.endsWith('default') ? dottedName(unwrap(node.callee)) : undefined) ?? callee.name.replace(/^default$/, 'default export');
+    const lambdaClient = first.defaultChainClient && this.inLambda(frequency, node);
     const plan = manual(`make \`${name}\` (${first.where}) keep what it builds, keyed by its inputs (sharedCredentials(key, …)), or create it once.`);
     const entry = FACTORY_ENTRY;
     this.sites.push({
@@ -218,6 +220,7 @@ class FileAnalysis {
       const outer = this.frequencies.of(parent);
       if (outer.kind === 'once' && outer.reason === REFRESHED_ON_EXPIRY) return;
       // Per invocation, `fromX()()` builds a fresh provider (an empty cache) and fetches every time.
+      if (outer.kind === 'once' && this.frequencies.shortLived) return;
       if (outer.kind === 'once') return this.add(parent, entry, 'no-frozen-credentials', 'providerInvokedOnce', outer, name, this.unfreezePlan(parent, call));
     }
     if (entry.localOnly) return;
@@ -315,7 +318,8 @@ class FileAnalysis {
     const entry = entryFor({ module: callee.module, path: callee.path }, 'call');
     if (entry?.kind !== 'provider') return false;
     const frequency = this.frequencies.of(call);
-    if (frequency.kind !== 'once' || frequency.exportedAs !== undefined) return false;
+    if (frequency.kind !== 'once' || (frequency.exportedAs !== undefined && frequency.reason !== SET_UP_FUNCTION)) return false;
+    if (this.frequencies.shortLived) return true; // a script or test ends before the credentials expire
     const plan = unfreezePlan(parent, this.input.text.slice(call.callee.range[0], call.callee.range[1]), this.scopes);
     this.add(call, entry, 'no-frozen-credentials', 'awaitedCredentialsFrozen', frequency, entry.exportName!, plan);
     return true;
@@ -361,7 +365,7 @@ class FileAnalysis {
       const plan = planFor({ node, apiName: name, baseName: baseNameFor(name), wrap: false, keyable: false }, this.plan);
       const fixed = plan.kind === 'manual' ? sharedDefaultChainPlan(node, name, this.plan, this.availableModules, plan.reason) : plan;
       // In Lambda the default chain reads environment variables: the cost is set-up, not a fetch.
-      const messageId = this.inLambda(frequency) ? 'clientDefaultChainInLambda' : 'clientDefaultChainPerInvocation';
+      const messageId = this.inLambda(frequency, node) ? 'clientDefaultChainInLambda' : 'clientDefaultChainPerInvocation';
       return this.add(node, entry, 'no-per-request-client', messageId, frequency, name, fixed);
     }
     const provider = this.uncachedModuleProvider(credentials);
@@ -472,4 +476,10 @@ class FileAnalysis {
     const context = frequency.kind === 'per-invocation' ? (frequency as PerInvocation).context : frequency.reason;
     this.sites.push({ rule, messageId, node, entry, frequency, fix, data: { name, context, cost: costOf(entry.origin), ...extra } });
   }
+}
+
+/** What a factory call is reported for: an STS call outranks a provider, which outranks a client (one without `credentials` last). */
+function costliest(creations: readonly Creation[]): Creation | undefined {
+  const rank = (creation: Creation): number => (creation.rule === 'no-per-request-sts-call' ? 0 : creation.rule === 'no-per-request-credential-provider' ? 1 : creation.defaultChainClient ? 3 : 2);
+  return [...creations].sort((a, b) => rank(a) - rank(b))[0];
 }

@@ -39,37 +39,61 @@ function findUp(from: string, names: readonly string[]): string | undefined {
 }
 
 interface PathsConfig {
-  readonly baseUrl: string;
+  /** Set only when a config names one: then bare specifiers also resolve from it. */
+  readonly baseUrl: string | undefined;
+  /** Where `paths` targets are relative to: `baseUrl`, else the folder of the config that declares `paths`. */
+  readonly pathsBase: string;
   readonly paths: Readonly<Record<string, readonly string[]>>;
 }
 
-/** `compilerOptions.paths`/`baseUrl` of the nearest tsconfig or jsconfig, following relative `extends`. */
+type CompilerOptions = { baseUrl?: string; paths?: Record<string, string[]> };
+
+/** The relative `extends` of a tsconfig (a string or, since TypeScript 5.0, an array), nearest first. */
+function parentConfigs(file: string, value: unknown): string[] {
+  const entries = (Array.isArray(value) ? [...value].reverse() : [value]).filter((entry): entry is string => typeof entry === 'string' && entry.startsWith('.'));
+  return entries.map((entry) => {
+    const target = resolve(dirname(file), entry);
+    return target.endsWith('.json') ? target : `${target}.json`;
+  });
+}
+
+/**
+ * `compilerOptions.paths`/`baseUrl` of the nearest tsconfig or jsconfig, as TypeScript merges them
+ * along `extends`: each option from the nearest config that sets it, `baseUrl` relative to the
+ * config that sets it, `paths` relative to `baseUrl` or else to the config that sets `paths`.
+ */
 function pathsConfig(fromDir: string): PathsConfig | undefined {
-  let file = findUp(fromDir, ['tsconfig.json', 'jsconfig.json']);
-  for (let depth = 0; file && depth < 5; depth++) {
-    const config = readJson(file) as { extends?: unknown; compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } } | undefined;
+  const first = findUp(fromDir, ['tsconfig.json', 'jsconfig.json']);
+  let baseUrl: string | undefined;
+  let paths: { readonly value: Record<string, string[]>; readonly dir: string } | undefined;
+  const queue = first ? [first] : [];
+  for (let visited = 0; queue.length > 0 && visited < 8; visited++) {
+    const file = queue.shift()!;
+    const config = readJson(file) as { extends?: unknown; compilerOptions?: CompilerOptions } | undefined;
     const options = config?.compilerOptions;
-    if (options?.paths || options?.baseUrl) {
-      return { baseUrl: resolve(dirname(file), options.baseUrl ?? '.'), paths: options.paths ?? {} };
-    }
-    const parent = typeof config?.extends === 'string' && config.extends.startsWith('.') ? resolve(dirname(file), config.extends) : undefined;
-    file = parent ? (parent.endsWith('.json') ? parent : `${parent}.json`) : undefined;
+    if (baseUrl === undefined && typeof options?.baseUrl === 'string') baseUrl = resolve(dirname(file), options.baseUrl);
+    if (paths === undefined && options?.paths && typeof options.paths === 'object') paths = { value: options.paths, dir: dirname(file) };
+    if (baseUrl !== undefined && paths !== undefined) break;
+    queue.push(...parentConfigs(file, config?.extends));
   }
-  return undefined;
+  if (baseUrl === undefined && paths === undefined) return undefined;
+  return { baseUrl, pathsBase: baseUrl ?? paths!.dir, paths: paths?.value ?? {} };
 }
 
 function viaPaths(specifier: string, config: PathsConfig): string | undefined {
   for (const [pattern, targets] of Object.entries(config.paths)) {
     const star = pattern.indexOf('*');
     const matches = star < 0 ? specifier === pattern : specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
-    if (!matches) continue;
+    if (!matches || !Array.isArray(targets)) continue;
     const captured = star < 0 ? '' : specifier.slice(star, specifier.length - (pattern.length - star - 1));
     for (const target of targets) {
-      const found = asFile(resolve(config.baseUrl, target.replace('*', captured)));
+      if (typeof target !== 'string') continue;
+      const found = asFile(resolve(config.pathsBase, target.replace('*', captured)));
       if (found) return found;
     }
   }
-  return undefined;
+  // `baseUrl: "./"` lets `import { S } from 'src/services/s'` name a project file.
+  return config.baseUrl ? asFile(resolve(config.baseUrl, specifier)) : undefined;
 }
 
 const workspaceCache = new Map<string, Map<string, string> | null>();
@@ -141,6 +165,11 @@ function viaWorkspace(specifier: string, fromDir: string): string | undefined {
   if (!folder) return undefined;
   const rest = specifier.slice(name.length + 1);
   if (rest) return asFile(join(folder, rest)) ?? asFile(join(folder, 'src', rest));
+  return packageEntry(folder);
+}
+
+/** A package folder's entry module, preferring its sources to its build output. */
+function packageEntry(folder: string): string | undefined {
   const manifest = readJson(join(folder, 'package.json')) as { source?: string; module?: string; main?: string; types?: string; exports?: unknown } | undefined;
   const dotExport = exportTarget(manifest?.exports);
   for (const candidate of [manifest?.source, dotExport, manifest?.module, manifest?.main, manifest?.types, 'src/index', 'index']) {
@@ -168,6 +197,85 @@ function exportTarget(exports: unknown): string | undefined {
   return undefined;
 }
 
+/** Folders a repository scan skips: dependencies, build output, VCS data. */
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'cdk.out', '.git', '.next', '.serverless', '.aws-sam']);
+
+interface RepositoryLayout {
+  /** Package name -> folder, for every package.json under the scanned folder (the shallowest wins). */
+  readonly packages: ReadonlyMap<string, string>;
+  /** Folders named `nodejs`: the source of Lambda layers, mounted at /opt/nodejs. */
+  readonly layerFolders: readonly string[];
+}
+
+const layouts = new Map<string, RepositoryLayout>();
+
+/** A bounded breadth-first scan of the folders under `root` (4 levels, 5,000 folders). */
+function layoutOf(root: string): RepositoryLayout {
+  const known = layouts.get(root);
+  if (known) return known;
+  const packages = new Map<string, string>();
+  const layerFolders: string[] = [];
+  let queue = [root];
+  let seen = 0;
+  for (let depth = 0; depth <= 4 && queue.length > 0 && seen < 5_000; depth++) {
+    const next: string[] = [];
+    for (const dir of queue) {
+      seen++;
+      const name = (readJson(join(dir, 'package.json')) as { name?: unknown } | undefined)?.name;
+      if (typeof name === 'string' && !packages.has(name)) packages.set(name, dir);
+      let entries;
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        if (!entry.isDirectory() || SKIPPED_FOLDERS.has(entry.name) || entry.name.startsWith('.')) continue;
+        if (entry.name === 'nodejs') layerFolders.push(join(dir, entry.name));
+        next.push(join(dir, entry.name));
+      }
+    }
+    queue = next;
+  }
+  const layout = { packages, layerFolders };
+  layouts.set(root, layout);
+  return layout;
+}
+
+/** The folders around `fromDir`, nearest first: its parent, grandparent … up to the repository root (6 levels). */
+function surroundings(fromDir: string): string[] {
+  const folders: string[] = [];
+  for (let dir = dirname(fromDir), level = 0; level < 6; dir = dirname(dir), level++) {
+    folders.push(dir);
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) break;
+  }
+  return folders;
+}
+
+/**
+ * `/opt/nodejs/node_modules/auth-service` or `/opt/nodejs/lib/db`: a Lambda layer's code, which
+ * the repository holds as a package of that name or under a folder named `nodejs`.
+ */
+function viaLambdaLayer(specifier: string, fromDir: string): string | undefined {
+  const match = /^\/opt\/nodejs\/(?:node\d+\/)?(.+)$/.exec(specifier);
+  if (!match) return undefined;
+  const rest = match[1]!;
+  const inModules = /^node_modules\/((?:@[^/]+\/)?[^/]+)(?:\/(.+))?$/.exec(rest);
+  for (const folder of surroundings(fromDir)) {
+    const layout = layoutOf(folder);
+    if (inModules) {
+      const home = layout.packages.get(inModules[1]!);
+      const found = home && (inModules[2] ? asFile(join(home, inModules[2])) ?? asFile(join(home, 'src', inModules[2])) : packageEntry(home));
+      if (found) return found;
+    }
+    for (const layer of layout.layerFolders) {
+      const found = asFile(join(layer, rest));
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 /** The project file `specifier` names from `fromFile`, or undefined (a package, or not found). */
 export function resolveModule(specifier: string, fromFile: string): string | undefined {
   if (specifier.startsWith('node:') || !isAbsolute(fromFile)) return undefined;
@@ -177,6 +285,7 @@ export function resolveModule(specifier: string, fromFile: string): string | und
   if (known !== undefined) return known ?? undefined;
   let result: string | undefined;
   if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') result = asFile(resolve(fromDir, specifier));
+  else if (specifier.startsWith('/opt/')) result = viaLambdaLayer(specifier, fromDir);
   else if (!specifier.startsWith('@aws-sdk/') && !specifier.startsWith('@smithy/') && specifier !== 'aws-sdk' && !specifier.startsWith('aws-sdk/')) {
     const paths = pathsConfig(fromDir);
     result = (paths ? viaPaths(specifier, paths) : undefined) ?? viaWorkspace(specifier, fromDir);

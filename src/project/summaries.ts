@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { MODULE_FRAGMENTS } from '../catalog/index.js';
+import { ENDPOINT_MARKERS, MODULE_FRAGMENTS } from '../catalog/index.js';
 import { parseSource } from '../analysis/parse.js';
 import { summarizeExports } from '../analysis/sites.js';
 import type { Creation, ProjectLookup } from '../analysis/types.js';
@@ -28,7 +28,7 @@ interface ModuleSummary {
 
 const EMPTY: Omit<ModuleSummary, 'mtimeMs'> = { creations: new Map(), reExports: [] };
 /** Project imports worth following from a file that mentions no AWS module itself. */
-const IMPORT_OR_EXPORT_FROM = /\b(?:from|require|import)\s*\(?\s*['"](\.{1,2}\/|[^'"./][^'"]*\/)/;
+const IMPORT_OR_EXPORT_FROM = /\b(?:from|require|import)\s*\(?\s*['"](?!node:)[^'"]/;
 
 const summaries = new Map<string, ModuleSummary>();
 const inProgress = new Set<string>();
@@ -46,9 +46,30 @@ function nameOf(node: TSESTree.Node): string {
   return node.type === 'Identifier' ? node.name : node.type === 'Literal' ? String(node.value) : '';
 }
 
+/** Top-level import bindings: local name -> where it comes from (`*` for a namespace import). */
+function importsOf(program: TSESTree.Program): Map<string, { specifier: string; imported: string }> {
+  const imports = new Map<string, { specifier: string; imported: string }>();
+  for (const statement of program.body) {
+    if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
+    for (const specifier of statement.specifiers) {
+      const imported = specifier.type === 'ImportNamespaceSpecifier' ? '*' : specifier.type === 'ImportDefaultSpecifier' ? 'default' : nameOf(specifier.imported);
+      imports.set(specifier.local.name, { specifier: statement.source.value, imported });
+    }
+  }
+  return imports;
+}
+
 function reExportsOf(program: TSESTree.Program): ReExport[] {
   const found: ReExport[] = [];
+  const imports = importsOf(program);
   for (const statement of program.body) {
+    // `import { A } from './a'; export { A }`, `import * as H from './h'; export { H }`.
+    if (statement.type === 'ExportNamedDeclaration' && !statement.source && statement.exportKind !== 'type') {
+      for (const specifier of statement.specifiers) {
+        const origin = imports.get(nameOf(specifier.local));
+        if (origin && specifier.exportKind !== 'type') found.push({ specifier: origin.specifier, imported: origin.imported, exported: nameOf(specifier.exported) });
+      }
+    }
     if (statement.type === 'ExportAllDeclaration') {
       const exported = statement.exported ? nameOf(statement.exported) : '*';
       found.push({ specifier: statement.source.value, imported: '*', exported });
@@ -73,7 +94,7 @@ function summarize(file: string): Omit<ModuleSummary, 'mtimeMs'> {
   } catch {
     return EMPTY;
   }
-  const mentionsAws = MODULE_FRAGMENTS.some((fragment) => text.includes(fragment));
+  const mentionsAws = MODULE_FRAGMENTS.some((fragment) => text.includes(fragment)) || ENDPOINT_MARKERS.some((marker) => text.includes(marker));
   if (!mentionsAws && !IMPORT_OR_EXPORT_FROM.test(text)) return EMPTY;
   let parsed;
   try {

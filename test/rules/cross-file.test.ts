@@ -33,7 +33,7 @@ run('no-per-request-credential-provider (cross-file)', providerRule, {
       ],
     },
     {
-      name: 'a loop in a script still calls the factory once per iteration',
+      name: 'a loop in a script builds the same source on every pass; one per element is what a run needs',
       ...seed,
       errors: [{ messageId: 'factoryPerInvocation', ...at(seed.code, 'credentialsFor(role)'), suggestions: [] }],
     },

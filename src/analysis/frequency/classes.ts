@@ -25,7 +25,7 @@ function decoratorNames(node: { decorators?: readonly TSESTree.Decorator[] }): s
 }
 
 /** A route handler method (`@Get()`, `@Query()`) or any method of a controller class. */
-export function isHandlerMethod(method: TSESTree.MethodDefinition, classNode: ClassNode | undefined): boolean {
+export function isHandlerMethod(method: TSESTree.MethodDefinition | TSESTree.PropertyDefinition, classNode: ClassNode | undefined): boolean {
   return decoratorNames(method).some((name) => HANDLER_DECORATORS.has(name)) || (!!classNode && decoratorNames(classNode).some((name) => CONTROLLER_DECORATORS.has(name)));
 }
 

@@ -19,7 +19,37 @@ export function fileRoleOf(filename: string | undefined, program: TSESTree.Progr
   if (exportsHandler(program)) return 'app';
   if (text.startsWith('#!') || SCRIPT_DIRECTORY.test(path) || TOOLING_FILE.test(path)) return 'script';
   if (importsAny(program, CLI_PACKAGES) || hasRequireMainCheck(program) || hasEsmMainCheck(program)) return 'script';
+  if (callsEntryAtTopLevel(program) && !exportsAnything(program) && !SERVES.test(text)) return 'script';
   return 'app';
+}
+
+/** A program that serves or polls keeps running: its top-level `main()` starts a process, not one run. */
+const SERVES = /\.listen\s*\(|createServer\s*\(|setInterval\s*\(|\.subscribe\s*\(|\.run\s*\(\s*\{/;
+const ENTRY_NAME = /^(main|run|cli|execute|start)$/;
+
+/** `main();`, `await main()`, `main().catch(…)`, `void run()`, `(async () => { … })()` at the top level (or in a top-level `try`). */
+function callsEntryAtTopLevel(program: TSESTree.Program): boolean {
+  const statements = program.body.flatMap((statement) => (statement.type === 'TryStatement' ? statement.block.body : [statement]));
+  return statements.some((statement) => {
+    if (statement.type !== 'ExpressionStatement') return false;
+    let expression: TSESTree.Node = statement.expression;
+    for (;;) {
+      if (expression.type === 'AwaitExpression' || (expression.type === 'UnaryExpression' && expression.operator === 'void')) expression = expression.argument;
+      else if (expression.type === 'CallExpression' && expression.callee.type === 'MemberExpression' && /^(then|catch|finally)$/.test(dottedName(expression.callee.property) ?? '')) expression = expression.callee.object;
+      else break;
+    }
+    if (expression.type !== 'CallExpression') return false;
+    const callee = expression.callee;
+    return (callee.type === 'Identifier' && ENTRY_NAME.test(callee.name)) || callee.type === 'ArrowFunctionExpression' || callee.type === 'FunctionExpression';
+  });
+}
+
+/** ESM or CommonJS exports of any kind: a module others import, not only a program. */
+function exportsAnything(program: TSESTree.Program): boolean {
+  return program.body.some((statement) => {
+    if (statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' || statement.type === 'ExportAllDeclaration' || statement.type === 'TSExportAssignment') return true;
+    return statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' && /^(module\.)?exports(\.|$)/.test(dottedName(statement.expression.left) ?? '');
+  });
 }
 
 /** A Lambda-style `handler` export keeps a file an application even in `scripts/`. */

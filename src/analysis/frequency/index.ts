@@ -27,6 +27,8 @@ export interface FrequencyContext {
 
 /** The reason of code that re-resolves credentials when they expire: never frozen. */
 export const REFRESHED_ON_EXPIRY = 'refreshed when it expires';
+/** The reason of an exported set-up function (`main`, `init`, `start`): once, and summarised for importers. */
+export const SET_UP_FUNCTION = 'set-up function';
 
 const once = (reason: string, exportedAs?: string): Once => (exportedAs === undefined ? { kind: 'once', reason } : { kind: 'once', reason, exportedAs });
 const perInvocation = (context: string, because: TSESTree.Node): PerInvocation => ({ kind: 'per-invocation', context, because });
@@ -64,14 +66,63 @@ export class Frequencies {
     if (this.lazy.flowsOnlyIntoMiss(node)) return once('stored only on a cache miss');
     let child: TSESTree.Node = node;
     for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-      const step = this.step(parent, child);
+      const step = this.step(parent, child, node);
       if (step) return step;
     }
     return once('module scope');
   }
 
+  /**
+   * A loop repeats `origin`. In a script, a credential source per account or region (its inputs
+   * come from the loop) is what one run needs; the same one built on every pass is a repeat.
+   * `while` loops (polling workers) repeat for as long as the process lives.
+   */
+  private loopRepeats(loop: TSESTree.Node, origin: TSESTree.Node): boolean {
+    if (this.context.role !== 'script' || loop.type === 'WhileStatement' || loop.type === 'DoWhileStatement') return true;
+    return !this.usesLoopValues(origin, loop);
+  }
+
+  /** `origin` reads a variable declared inside `loop` (its loop variable, or a local of its body). */
+  private usesLoopValues(origin: TSESTree.Node, loop: TSESTree.Node): boolean {
+    const stack: TSESTree.Node[] = [origin];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === 'Identifier') {
+        const definition = this.context.scopes.findVariable(node)?.defs[0]?.name;
+        if (definition && definition.range[0] >= loop.range[0] && definition.range[1] <= loop.range[1]) return true;
+      }
+      for (const key of Object.keys(node)) {
+        if (key === 'parent') continue;
+        const value = (node as unknown as Record<string, unknown>)[key];
+        for (const item of Array.isArray(value) ? value : [value]) {
+          if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') stack.push(item as TSESTree.Node);
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Test code and scripts end long before credentials expire: resolving them once there is fine. */
+  get shortLived(): boolean {
+    return this.context.role !== 'app';
+  }
+
+  /** `node` runs inside a Lambda handler (or code only one calls), however deep: `results.map(r => new XClient())` in a handler. */
+  withinLambdaHandler(node: TSESTree.Node): boolean {
+    for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+      const frequency = this.ofFunction(fn);
+      if (frequency.kind === 'per-invocation' && frequency.context.includes('Lambda handler')) return true;
+    }
+    return false;
+  }
+
+  /** The callback reads the element it is given (`(account) => …account…`). */
+  private readsParameters(fn: FunctionNode): boolean {
+    return this.context.scopes.declaredVariables(fn).some((variable) => variable.defs.some((def) => def.type === 'Parameter') && variable.references.length > 0);
+  }
+
   /** What `parent` says about how often `child` runs, or undefined to keep walking up. */
-  private step(parent: TSESTree.Node, child: TSESTree.Node): Frequency | undefined {
+  private step(parent: TSESTree.Node, child: TSESTree.Node, origin: TSESTree.Node): Frequency | undefined {
     switch (parent.type) {
       case 'CallExpression': {
         if (!parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return undefined;
@@ -82,10 +133,10 @@ export class Frequencies {
         return undefined;
       }
       case 'ForStatement':
-        return child === parent.init || isRetryLoop(parent) ? undefined : perInvocation('loop', parent);
+        return child === parent.init || isRetryLoop(parent) || !this.loopRepeats(parent, origin) ? undefined : perInvocation('loop', parent);
       case 'ForInStatement':
       case 'ForOfStatement':
-        return child === parent.body && !isRetryLoop(parent) ? perInvocation('loop', parent) : undefined;
+        return child === parent.body && !isRetryLoop(parent) && this.loopRepeats(parent, origin) ? perInvocation('loop', parent) : undefined;
       case 'WhileStatement':
       case 'DoWhileStatement':
         return isRetryLoop(parent) ? undefined : perInvocation('loop', parent);
@@ -138,7 +189,7 @@ export class Frequencies {
     switch (parent.type) {
       case 'CallExpression':
         if (parent.callee === child) return this.of(parent); // IIFE
-        return this.ofCallback(parent);
+        return this.ofCallback(parent, fn);
       case 'NewExpression': {
         // `new Promise(fn)` runs it now; `new Worker(queue, fn)`, `new CronJob(…, fn)` call it per job or
         // tick; any other class (`new ScenarioAction(name, fn)`, `new Step(fn)`) is taken to call it
@@ -153,11 +204,12 @@ export class Frequencies {
         if (hasCachingDecorator(parent)) return once('memoized method');
         return this.ofMethod(parent, fn);
       case 'PropertyDefinition':
-        return perInvocation('class method', fn);
+        // `getSession = async () => …`: a method written as an arrow-function field.
+        return parent.value === child ? this.ofMethod(parent, fn) : perInvocation('class method', fn);
       case 'Property':
         return this.ofObjectMember(parent, fn);
       case 'ExportDefaultDeclaration':
-        return this.ofNamedOrExported(fn, fn.type !== 'ArrowFunctionExpression' && fn.id ? fn.id.name : 'default', fn.type === 'FunctionDeclaration' ? fn : undefined);
+        return fn.type === 'FunctionDeclaration' ? this.ofNamed(fn, fn, 'default') : this.exportedFrequency('default', fn, fn.type === 'FunctionExpression' ? fn.id?.name : undefined);
       case 'JSXExpressionContainer':
         return perInvocation('event handler', fn);
       case 'ExportNamedDeclaration':
@@ -177,7 +229,7 @@ export class Frequencies {
    * (`this.m()`, `instance.m()`); a method of an exported class nobody here calls is judged at
    * its callers in other files; any other method is assumed to be called per request.
    */
-  private ofMethod(method: TSESTree.MethodDefinition, fn: FunctionNode): Frequency {
+  private ofMethod(method: TSESTree.MethodDefinition | TSESTree.PropertyDefinition, fn: FunctionNode): Frequency {
     const classNode = classOf(method);
     const name = staticPropertyName(method as unknown as TSESTree.Property) ?? '';
     if (name === 'render') return perInvocation('React component render', fn);
@@ -209,11 +261,13 @@ export class Frequencies {
     });
   }
 
-  private ofCallback(call: TSESTree.CallExpression): Frequency {
+  private ofCallback(call: TSESTree.CallExpression, fn: FunctionNode): Frequency {
     const wrapper = this.cachingWrapper(call);
     if (wrapper) return once(`inside ${wrapper}()`);
     const kind = callbackKind(call);
     if (kind.kind === 'same-run') return this.of(call);
+    // `accounts.map((account) => fromTemporaryCredentials(…))` in a script: one per element is what a run needs.
+    if (kind.kind === 'per-invocation' && kind.context === 'loop' && this.context.role === 'script' && this.readsParameters(fn)) return this.of(call);
     if (kind.kind === 'once') return once(kind.reason);
     if (kind.context === 'callback') {
       // `export const f = zod(schema, async () => …)`, `handler = middy(async () => …)`: the
@@ -258,25 +312,25 @@ export class Frequencies {
    * An exported function: handlers, routes and components run per invocation; set-up code once;
    * anything else is judged where it is called (in this file, or at its callers in other files).
    */
-  private exportedFrequency(name: string, fn: FunctionNode): Frequency {
-    if (SETUP_NAME.test(name)) return once('set-up function');
+  private exportedFrequency(exportName: string, fn: FunctionNode, ownName?: string): Frequency {
+    // `export default function handler()` is classified by its own name, and summarised as `default`.
+    const name = ownName ?? exportName;
+    // Set-up code runs once where this file is the program; importers that call it decide for themselves.
+    if (SETUP_NAME.test(name)) return once(SET_UP_FUNCTION, exportName);
     // `export default function handler(req, res)` is a Next.js API route, not a Lambda.
     if (HANDLER_NAME.test(name)) return perInvocation(handlerByParameters(fn) ?? 'Lambda handler', fn);
     if (HTTP_METHOD.test(name)) return perInvocation('route handler', fn);
     if (this.isComponent(fn, name)) return perInvocation('React component render', fn);
     const byParameters = handlerByParameters(fn);
     if (byParameters) return perInvocation(byParameters, fn);
-    return once(`exported as \`${name}\`: judged where it is called`, name);
+    return once(`exported as \`${exportName}\`: judged where it is called`, exportName);
   }
 
-  private ofAssigned(fn: FunctionNode, assignment: TSESTree.AssignmentExpression): Frequency {
+  private ofAssigned(fn: FunctionNode, assignment: TSESTree.AssignmentExpression, ownName?: string): Frequency {
     const target = dottedName(assignment.left) ?? '';
-    if (/^(module\.)?exports(\.|$)/.test(target)) return this.exportedFrequency(target.split('.').pop() || 'default', fn);
+    if (/^(module\.)?exports$/.test(target)) return this.exportedFrequency('default', fn, ownName ?? (fn.type === 'ArrowFunctionExpression' ? undefined : fn.id?.name));
+    if (/^(module\.)?exports\./.test(target)) return this.exportedFrequency(target.split('.').pop()!, fn);
     return perInvocation('callback', fn);
-  }
-
-  private ofNamedOrExported(fn: FunctionNode, name: string, declaration: TSESTree.FunctionDeclaration | undefined): Frequency {
-    return declaration ? this.ofNamed(fn, declaration, name) : this.exportedFrequency(name, fn);
   }
 
   /** A named function: how often do its callers in this file run? Exported ones also by their export. */
@@ -285,12 +339,12 @@ export class Frequencies {
     const declarationParent = declaration.type === 'VariableDeclarator' ? declaration.parent?.parent : declaration.parent;
     const exported = exportName ?? (declarationParent?.type === 'ExportNamedDeclaration' ? name : undefined);
     if (exported !== undefined) {
-      const byExport = this.exportedFrequency(exported, fn);
+      const byExport = this.exportedFrequency(exported, fn, name || undefined);
       if (byExport.kind === 'per-invocation' || byExport.exportedAs === undefined) return byExport;
     }
     if (this.isComponent(fn, name)) return perInvocation('React component render', fn);
     const variable = this.context.scopes.declaredVariables(declaration).find((v) => v.name === name);
-    if (!variable) return exported !== undefined ? this.exportedFrequency(exported, fn) : perInvocation('callback', fn);
+    if (!variable) return exported !== undefined ? this.exportedFrequency(exported, fn, name || undefined) : perInvocation('callback', fn);
     let result: Frequency | undefined;
     for (const reference of variable.references) {
       if (reference.init || reference.identifier === declaration.id || isInType(reference.identifier as TSESTree.Node)) continue;
@@ -304,7 +358,7 @@ export class Frequencies {
       // An export (`export { f }`, `module.exports = { f }`) outranks a call that runs once.
       if (!result || (use.exportedAs !== undefined && result.kind === 'once' && result.exportedAs === undefined)) result = use;
     }
-    if (exported !== undefined && (!result || (result.kind === 'once' && result.exportedAs === undefined))) return this.exportedFrequency(exported, fn);
+    if (exported !== undefined && (!result || (result.kind === 'once' && result.exportedAs === undefined))) return this.exportedFrequency(exported, fn, name || undefined);
     return result ?? once('never called in this file');
   }
 
@@ -313,8 +367,8 @@ export class Frequencies {
     const { parent, child } = outerParent(identifier);
     if (!parent) return once('module scope');
     if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === child) return this.of(parent);
-    if (parent.type === 'CallExpression') return this.ofCallback(parent);
-    if (parent.type === 'ExportSpecifier') return this.exportedFrequency(parent.exported.type === 'Identifier' ? parent.exported.name : name, fn);
+    if (parent.type === 'CallExpression') return this.ofCallback(parent, fn);
+    if (parent.type === 'ExportSpecifier') return this.exportedFrequency(parent.exported.type === 'Identifier' ? parent.exported.name : name, fn, name);
     if (parent.type === 'Property' && parent.value === child && parent.parent) {
       const key = staticPropertyName(parent) ?? name;
       if (ONCE_MEMBERS.has(key)) return once('framework hook');
@@ -322,8 +376,8 @@ export class Frequencies {
       if (container && isExportTarget(container, parent.parent)) return this.exportedFrequency(key, fn);
       return perInvocation(`${key} callback`, fn);
     }
-    if (parent.type === 'AssignmentExpression' && parent.right === child) return this.ofAssigned(fn, parent);
-    if (parent.type === 'ExportDefaultDeclaration') return this.exportedFrequency('default', fn);
+    if (parent.type === 'AssignmentExpression' && parent.right === child) return this.ofAssigned(fn, parent, name);
+    if (parent.type === 'ExportDefaultDeclaration') return this.exportedFrequency('default', fn, name);
     if (parent.type === 'JSXOpeningElement' || parent.type === 'JSXExpressionContainer') return perInvocation('React component render', fn);
     return perInvocation('callback', fn);
   }

@@ -1,5 +1,7 @@
 import { credentialsFor } from '../src/lib/aws.js';
 
-for (const role of ['a', 'b']) {
+const role = 'arn:aws:iam::111111111111:role/seed';
+for (const table of ['a', 'b']) {
   credentialsFor(role);
+  credentialsFor(table);
 }

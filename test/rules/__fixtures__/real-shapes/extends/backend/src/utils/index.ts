@@ -1,0 +1,1 @@
+export { getRoleCredentials } from './role-credentials';

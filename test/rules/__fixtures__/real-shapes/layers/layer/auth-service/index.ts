@@ -1,0 +1,3 @@
+import { Helpers } from './src';
+
+export { Helpers };

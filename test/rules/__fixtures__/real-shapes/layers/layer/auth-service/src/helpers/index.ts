@@ -1,0 +1,3 @@
+import { SessionManagement } from './session-management';
+
+export { SessionManagement };

@@ -1,0 +1,3 @@
+import * as Helpers from './helpers';
+
+export { Helpers };

@@ -1,0 +1,91 @@
+// Cross-file shapes seen in public repositories (test/rules/__fixtures__/real-shapes): Next.js
+// `@/` aliases with a default-exported factory two modules deep, CommonJS `module.exports = fn`,
+// NestJS services reached through `baseUrl`, Lambda layers imported from /opt/nodejs, tsconfig
+// `extends` (paths from the parent, baseUrl from the child), an exported `main()` called per timer
+// tick, and a factory called from an array callback inside a Lambda handler.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import clientRule from '../../rules/no-per-request-client.js';
+import providerRule from '../../rules/no-per-request-credential-provider.js';
+import stsRule from '../../rules/no-per-request-sts-call.js';
+import { at, run } from './support.js';
+
+const fixture = (path: string): { filename: string; code: string } => {
+  const filename = fileURLToPath(new URL(`./__fixtures__/real-shapes/${path}`, import.meta.url));
+  return { filename, code: readFileSync(filename, 'utf8') };
+};
+
+const nextRoute = fixture('next/app/api/rsvp/route.ts');
+const nextFactory = fixture('next/lib/aws/dynamodb.ts');
+const expressServer = fixture('express/src/server.js');
+const expressState = fixture('express/src/state.js');
+const nestController = fixture('nest/src/videos/videos.controller.ts');
+const nestService = fixture('nest/src/sts/sts.service.ts');
+const layerHandler = fixture('layers/functions/authorizer/src/index.ts');
+const layerSession = fixture('layers/layer/auth-service/src/helpers/session-management.ts');
+const extendsHandler = fixture('extends/backend/src/handlers/cross-account.ts');
+const cronTicker = fixture('cron/src/index.js');
+const lambdaReport = fixture('cron/src/report.ts');
+
+const STS_COST = 'one AssumeRole call to STS';
+
+run('no-per-request-sts-call (cross-file shapes)', stsRule, {
+  valid: [
+    { name: 'the default-exported factory: judged where it is called', ...nextFactory },
+    { name: 'CommonJS: the intermediate module is judged at its callers', ...expressState },
+    { name: 'the NestJS service method itself', ...nestService },
+    { name: 'an arrow-function field of an exported class, with no caller in its file', ...layerSession },
+  ],
+  invalid: [
+    {
+      name: 'Next.js: `@/` paths relative to tsconfig (no baseUrl), a default export, AssumeRole two modules deep',
+      ...nextRoute,
+      errors: [{ messageId: 'factoryPerInvocation', ...at(nextRoute.code, 'getDynamoDbClient()'), data: { name: 'getDynamoDbClient', api: 'AssumeRoleCommand', where: 'lib/aws/assume-role.ts:5', context: 'route handler', cost: STS_COST }, suggestions: [] }],
+    },
+    {
+      name: 'CommonJS: `module.exports = fn` and a required module called as a function',
+      ...expressServer,
+      errors: [{ messageId: 'factoryPerInvocation', ...at(expressServer.code, 'getState()'), data: { name: 'getState', api: 'IMDS credentials path', where: 'src/creds/imds.js:3', context: 'route callback', cost: 'one IMDS credentials fetch (three HTTP calls with IMDSv2)' }, suggestions: [] }],
+    },
+    {
+      name: 'NestJS: a controller route calling an injected service found through baseUrl',
+      ...nestController,
+      errors: [{ messageId: 'factoryPerInvocation', ...at(nestController.code, 'this.stsService.uploadCredentials('), data: { name: 'StsService.uploadCredentials', api: 'AssumeRoleCommand', where: 'src/sts/sts.service.ts:9', context: 'route handler', cost: STS_COST }, suggestions: [] }],
+    },
+    {
+      name: 'a Lambda layer from /opt/nodejs/node_modules, re-exported by local `export { X }`, an arrow-function method',
+      ...layerHandler,
+      errors: [{ messageId: 'factoryPerInvocation', ...at(layerHandler.code, 'sessions.getSession('), suggestions: [] }],
+    },
+    {
+      name: 'tsconfig extends: `paths` from the parent, `baseUrl` from the child',
+      ...extendsHandler,
+      errors: [{ messageId: 'factoryPerInvocation', ...at(extendsHandler.code, 'getRoleCredentials('), data: { name: 'getRoleCredentials', api: 'AssumeRoleCommand', where: 'src/utils/role-credentials.ts:6', context: 'Lambda handler', cost: STS_COST }, suggestions: [] }],
+    },
+    {
+      name: 'an exported `main()` is set-up code in its file, but a timer calls it on every tick',
+      ...cronTicker,
+      errors: [{ messageId: 'factoryPerInvocation', ...at(cronTicker.code, 'main()'), suggestions: [] }],
+    },
+  ],
+});
+
+run('no-per-request-credential-provider (cross-file shapes)', providerRule, {
+  valid: [{ name: 'an STS factory is reported by the STS rule only', ...nextRoute }],
+  invalid: [],
+});
+
+run('no-per-request-client (cross-file shapes)', clientRule, {
+  valid: [
+    { name: 'a client factory called from an array callback inside a Lambda handler is the strict shape', ...lambdaReport },
+    { name: 'the route reports the costlier STS call, not the client', ...nextRoute },
+  ],
+  invalid: [
+    {
+      name: 'strict: the same factory call in a Lambda handler',
+      ...lambdaReport,
+      options: [{ checkLambdaDefaultChain: true }],
+      errors: [{ messageId: 'clientDefaultChainInLambda', ...at(lambdaReport.code, 'sendMetric(name)'), suggestions: [] }],
+    },
+  ],
+});
