@@ -49,9 +49,14 @@ export class ImportedCallees {
       }
       return undefined;
     }
+    if (expression.type === 'AwaitExpression') return this.valueOf(expression.argument, depth + 1);
     if (expression.type === 'CallExpression') {
       const module = requiredModule(expression);
-      return module && isProjectSpecifier(module) ? { specifier: module, path: [] } : undefined;
+      if (module) return isProjectSpecifier(module) ? { specifier: module, path: [] } : undefined;
+      // `const sts = createStsClient(props)`: the object an imported factory returns, `createStsClient()`.
+      const factory = this.valueOf(expression.callee, depth + 1);
+      if (!factory || factory.instance || factory.path.length === 0 || factory.path.at(-1)!.endsWith('()')) return undefined;
+      return { specifier: factory.specifier, path: [...factory.path.slice(0, -1), `${factory.path.at(-1)!}()`] };
     }
     if (expression.type === 'NewExpression') {
       const type = this.valueOf(expression.callee, depth + 1);

@@ -128,18 +128,21 @@ function creationsIn(file: string, name: string, depth = 0): readonly Creation[]
   const summary = summaryOf(file);
   const direct = summary.creations.get(name);
   if (direct && direct.length > 0) return direct;
-  const [head, ...rest] = name.split('.');
+  const [call, ...rest] = name.split('.');
+  // `createStsClient().assumeRole`: the re-export names `createStsClient`.
+  const head = call!.replace(/\(\)$/, '');
+  const called = call!.slice(head.length);
   for (const reExport of summary.reExports) {
     const target = resolveModule(reExport.specifier, file);
     if (!target) continue;
     if (reExport.imported === '*' && reExport.exported === '*') {
       const found = creationsIn(target, name, depth + 1);
       if (found) return found;
-    } else if (reExport.imported === '*' && reExport.exported === head && rest.length > 0) {
+    } else if (reExport.imported === '*' && reExport.exported === head && rest.length > 0 && !called) {
       const found = creationsIn(target, rest.join('.'), depth + 1);
       if (found) return found;
     } else if (reExport.exported === head) {
-      const found = creationsIn(target, [reExport.imported, ...rest].join('.'), depth + 1);
+      const found = creationsIn(target, [reExport.imported + called, ...rest].join('.'), depth + 1);
       if (found) return found;
     }
   }

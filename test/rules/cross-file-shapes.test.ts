@@ -26,6 +26,8 @@ const layerSession = fixture('layers/layer/auth-service/src/helpers/session-mana
 const extendsHandler = fixture('extends/backend/src/handlers/cross-account.ts');
 const cronTicker = fixture('cron/src/index.js');
 const lambdaReport = fixture('cron/src/report.ts');
+const apiObjectFactory = fixture('api-object/src/sts-client.ts');
+const apiObjectServer = fixture('api-object/src/server.ts');
 
 const STS_COST = 'one AssumeRole call to STS';
 
@@ -35,6 +37,7 @@ run('no-per-request-sts-call (cross-file shapes)', stsRule, {
     { name: 'CommonJS: the intermediate module is judged at its callers', ...expressState },
     { name: 'the NestJS service method itself', ...nestService },
     { name: 'an arrow-function field of an exported class, with no caller in its file', ...layerSession },
+    { name: 'a member of the API object an exported factory returns: judged where it is called', ...apiObjectFactory },
   ],
   invalid: [
     {
@@ -63,6 +66,11 @@ run('no-per-request-sts-call (cross-file shapes)', stsRule, {
       errors: [{ messageId: 'factoryPerInvocation', ...at(extendsHandler.code, 'getRoleCredentials('), data: { name: 'getRoleCredentials', api: 'AssumeRoleCommand', where: 'src/utils/role-credentials.ts:6', context: 'Lambda handler', cost: STS_COST }, suggestions: [] }],
     },
     {
+      name: 'a route calling a member of the API object an imported factory returned',
+      ...apiObjectServer,
+      errors: [{ messageId: 'factoryPerInvocation', ...at(apiObjectServer.code, 'sts.assumeRole('), data: { name: 'createStsClient().assumeRole', api: 'AssumeRoleCommand', where: 'src/sts-client.ts:7', context: 'route callback', cost: STS_COST }, suggestions: [] }],
+    },
+    {
       name: 'an exported `main()` is set-up code in its file, but a timer calls it on every tick',
       ...cronTicker,
       errors: [{ messageId: 'factoryPerInvocation', ...at(cronTicker.code, 'main()'), suggestions: [] }],
@@ -72,7 +80,27 @@ run('no-per-request-sts-call (cross-file shapes)', stsRule, {
 
 run('no-per-request-credential-provider (cross-file shapes)', providerRule, {
   valid: [{ name: 'an STS factory is reported by the STS rule only', ...nextRoute }],
-  invalid: [],
+  invalid: [
+    {
+      name: 'a returned member a framework calls per connection (a Kafka mechanism\'s `authenticate`) stays per invocation',
+      ...apiObjectFactory,
+      errors: [
+        {
+          messageId: 'providerPerInvocation',
+          ...at(apiObjectFactory.code, 'fromNodeProviderChain()'),
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              output: apiObjectFactory.code
+                .replace("from '@aws-sdk/credential-providers';\n", "from '@aws-sdk/credential-providers';\nimport { cacheCredentials } from 'eslint-plugin-aws-credentials/runtime';\n")
+                .replace('export const createMechanism', 'const nodeProviderChain = cacheCredentials(fromNodeProviderChain());\n\nexport const createMechanism')
+                .replace('async () => fromNodeProviderChain()()', 'async () => nodeProviderChain()'),
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });
 
 run('no-per-request-client (cross-file shapes)', clientRule, {

@@ -27,7 +27,7 @@ export function fileRoleOf(filename: string | undefined, program: TSESTree.Progr
 const SERVES = /\.listen\s*\(|createServer\s*\(|setInterval\s*\(|\.subscribe\s*\(|\.run\s*\(\s*\{/;
 const ENTRY_NAME = /^(main|run|cli|execute|start)$/;
 
-/** `main();`, `await main()`, `main().catch(…)`, `void run()`, `(async () => { … })()` at the top level (or in a top-level `try`). */
+/** `main();`, `await main()`, `main().catch(…)`, `void run()`, a call of a function this file declares, `(async () => { … })()`, at the top level (or in a top-level `try`). */
 function callsEntryAtTopLevel(program: TSESTree.Program): boolean {
   const statements = program.body.flatMap((statement) => (statement.type === 'TryStatement' ? statement.block.body : [statement]));
   return statements.some((statement) => {
@@ -40,8 +40,24 @@ function callsEntryAtTopLevel(program: TSESTree.Program): boolean {
     }
     if (expression.type !== 'CallExpression') return false;
     const callee = expression.callee;
-    return (callee.type === 'Identifier' && ENTRY_NAME.test(callee.name)) || callee.type === 'ArrowFunctionExpression' || callee.type === 'FunctionExpression';
+    if (callee.type === 'ArrowFunctionExpression' || callee.type === 'FunctionExpression') return true;
+    return callee.type === 'Identifier' && (ENTRY_NAME.test(callee.name) || declaredFunctions(program).has(callee.name));
   });
+}
+
+/** Names of the functions declared at the top level (`function f`, `const f = () => …`). */
+function declaredFunctions(program: TSESTree.Program): Set<string> {
+  const names = new Set<string>();
+  for (const statement of program.body) {
+    if (statement.type === 'FunctionDeclaration' && statement.id) names.add(statement.id.name);
+    if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init;
+        if (declarator.id.type === 'Identifier' && (init?.type === 'ArrowFunctionExpression' || init?.type === 'FunctionExpression')) names.add(declarator.id.name);
+      }
+    }
+  }
+  return names;
 }
 
 /** ESM or CommonJS exports of any kind: a module others import, not only a program. */

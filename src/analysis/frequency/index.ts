@@ -45,6 +45,8 @@ const CACHING_NAME = /memo|cach/i;
 const ONCE_MEMBERS = new Set(['useFactory', 'factory', 'buildStart', 'buildEnd', 'configResolved', 'configureServer', 'closeBundle', 'generateBundle', 'onPreBuild', 'onBuild', 'onPostBuild', 'onPreBootstrap', 'onPluginInit', 'createPages', 'sourceNodes', 'setup', 'install', 'init', 'initialize', 'bootstrap', 'onModuleInit', 'onApplicationBootstrap']);
 /** Classes that call the function they are given per job, message, request or tick. */
 const RECURRING_CLASS = /Worker|Cron|Job|Consumer|Server|Schedule|Interval|Timer|Listener|Handler|Observer|Subscri|Queue|Processor|Poller|Watcher|Router/;
+/** Members of a returned object that frameworks call per connection, request or message. */
+const FRAMEWORK_CALLED_MEMBER = /^(authenticate|handler?|handle[A-Z]\w*|fetch|request|sign|before|after|onError|middleware|eachMessage|eachBatch)$/;
 /** Per-invocation labels that only say "called by something": in a script they run once per command. */
 const GENERIC_CONTEXTS = new Set(['callback', 'class method']);
 
@@ -303,9 +305,26 @@ export class Frequencies {
     if (key === 'getCredentials' && parent?.type === 'CallExpression' && /Signer$/.test(dottedName(parent.callee) ?? '')) return once('kept by the signer until it expires');
     if (parent?.type === 'AssignmentExpression' && parent.right === object && /(^|\.)hooks$/.test(dottedName(parent.left) ?? '')) return once('framework hook');
     if (parent && isExportTarget(parent, object!)) return this.exportedFrequency(key, fn);
+    const returned = parent ? this.returnedMember(parent, object!, key) : undefined;
+    if (returned) return returned;
     const result = perInvocation(`${key} callback`, fn);
     this.memberCallbacks.add(result);
     return result;
+  }
+
+  /**
+   * `return { assumeRole, send: () => … }` from an exported factory: an API object whose members
+   * run as often as the factory's callers call them, so they are judged there, as
+   * `createStsClient().assumeRole`. Members a framework calls per invocation (`authenticate` of a
+   * Kafka mechanism, middleware `before`) stay per invocation.
+   */
+  private returnedMember(parent: TSESTree.Node, object: TSESTree.Node, key: string): Frequency | undefined {
+    const returns = parent.type === 'ReturnStatement' || (parent.type === 'ArrowFunctionExpression' && parent.body === object);
+    if (!returns || FRAMEWORK_CALLED_MEMBER.test(key)) return undefined;
+    const factory = enclosingFunction(object);
+    const frequency = factory ? this.ofFunction(factory) : undefined;
+    if (frequency?.kind !== 'once' || frequency.exportedAs === undefined || frequency.exportedAs.includes('()')) return undefined;
+    return once(`member of the object \`${frequency.exportedAs}()\` returns: judged where it is called`, `${frequency.exportedAs}().${key}`);
   }
 
   /**
@@ -374,6 +393,8 @@ export class Frequencies {
       if (ONCE_MEMBERS.has(key)) return once('framework hook');
       const container = outerParent(parent.parent).parent;
       if (container && isExportTarget(container, parent.parent)) return this.exportedFrequency(key, fn);
+      const returned = container ? this.returnedMember(container, parent.parent, key) : undefined;
+      if (returned) return returned;
       return perInvocation(`${key} callback`, fn);
     }
     if (parent.type === 'AssignmentExpression' && parent.right === child) return this.ofAssigned(fn, parent, name);

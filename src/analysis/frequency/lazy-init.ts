@@ -129,8 +129,9 @@ export class LazyInitialisation {
   /** `if (present) return …` or `if (present) { return … }`, and `const c = m.get(k); if (c) return c`. */
   private earlyReturnTargets(statement: TSESTree.Node): Target[] {
     if (statement.type !== 'IfStatement') return [];
-    const returns = statement.consequent.type === 'ReturnStatement' || (statement.consequent.type === 'BlockStatement' && statement.consequent.body.at(-1)?.type === 'ReturnStatement');
-    if (!returns) return [];
+    const last = statement.consequent.type === 'BlockStatement' ? statement.consequent.body.at(-1) : statement.consequent;
+    // `if (busy) return;` is a guard, not a cache: a kept value is returned.
+    if (last?.type !== 'ReturnStatement' || !last.argument) return [];
     const targets = presentTargets(statement.test);
     // `const c = cache.get(k); if (c) return c;`: the name stands for the cache.
     return targets.flatMap((target) => [target, ...this.containerBehind(statement, target)]);
