@@ -6,7 +6,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { classify } from './classify.js';
 import { complete } from './complete.js';
-import type { Recorder } from './recorder.js';
+import { anyWantsTrigger, type Recorder } from './recorder.js';
 import { captureTrigger } from './trigger.js';
 
 interface UndiciRequest {
@@ -38,7 +38,7 @@ function onCreate(message: unknown): void {
   const body = typeof request.body === 'string' ? request.body : request.body instanceof Uint8Array ? Buffer.from(request.body).toString('utf8') : undefined;
   const credentials = complete(classified, body);
   if (credentials === undefined) return;
-  const trigger = captureTrigger(onCreate);
+  const trigger = anyWantsTrigger(recorders, credentials) ? captureTrigger(onCreate) : undefined;
   for (const recorder of recorders) recorder.fetch(credentials, trigger);
 }
 

@@ -1,5 +1,9 @@
 // Counts credential fetches per identity: when they happened, the shortest lifetime seen, and a
-// bounded sample of the stacks that triggered them (formatted only when a report is built).
+// bounded sample of the stacks that triggered them. A stack is captured only for a fetch that is
+// over its identity's budget at the time it is made: the last fetch of an identity that ends over
+// budget always is (the report's window ends at it, and a lifetime learnt later only raises the
+// budget), so every identity reported over budget has a sample, and the fetches within budget, the
+// common case, cost no capture. Stacks are formatted only when a report shows them.
 import { budgetFor, DEFAULT_LIFETIME_SECONDS } from './budget.js';
 import { applicationFrames } from './frames.js';
 import type { CredentialFetch, FetchKind, IdentityReport, WatchReport } from './types.js';
@@ -16,7 +20,7 @@ interface Entry {
   first: number;
   last: number;
   lifetimeSeconds: number | undefined;
-  readonly triggers: CredentialFetch['trigger'][];
+  readonly triggers: NonNullable<CredentialFetch['trigger']>[];
 }
 
 export function keyOf(kind: FetchKind, identity: string): string {
@@ -37,7 +41,15 @@ export class Ledger {
     entry.fetches++;
     entry.last = Math.max(entry.last, fetch.at);
     if (fetch.durationSeconds !== undefined) this.lifetime(key, fetch.durationSeconds);
-    if (entry.triggers.length < SAMPLED_TRIGGERS) entry.triggers.push(fetch.trigger);
+    if (fetch.trigger !== undefined && entry.triggers.length < SAMPLED_TRIGGERS) entry.triggers.push(fetch.trigger);
+  }
+
+  /** Whether a fetch of this identity made at `at` (ms) would be over budget and kept in the sample. */
+  wantsTrigger(kind: FetchKind, identity: string, at: number, durationSeconds: number | undefined): boolean {
+    const entry = this.entries.get(keyOf(kind, identity));
+    if (entry === undefined || entry.triggers.length >= SAMPLED_TRIGGERS) return false;
+    const lifetime = Math.min(entry.lifetimeSeconds ?? DEFAULT_LIFETIME_SECONDS, durationSeconds ?? Infinity);
+    return entry.fetches + 1 > budgetFor((Math.max(entry.last, at) - entry.first) / 1000, lifetime);
   }
 
   lifetime(key: string, seconds: number): void {
@@ -65,15 +77,15 @@ function reportOf(entry: Entry, cwd: string): IdentityReport {
     lifetimeSeconds,
     budget,
     overBudget: entry.fetches > budget,
-    frames: dominantFrames(entry.triggers, cwd),
+    frames: entry.fetches > budget ? dominantFrames(entry.triggers, cwd) : [],
   };
 }
 
 /** The first application frames of the trigger seen most often in the sample. */
-function dominantFrames(triggers: readonly CredentialFetch['trigger'][], cwd: string): string[] {
+function dominantFrames(triggers: readonly NonNullable<CredentialFetch['trigger']>[], cwd: string): string[] {
   const counts = new Map<string, { frames: string[]; count: number }>();
   for (const trigger of triggers) {
-    const frames = applicationFrames(trigger?.stack, cwd, SHOWN_FRAMES);
+    const frames = applicationFrames(trigger.stack, cwd, SHOWN_FRAMES);
     if (frames.length === 0) continue;
     const key = frames.join('\n');
     const seen = counts.get(key);
