@@ -1,4 +1,5 @@
-// STS Query API (awsQuery: form-encoded POST with Action=…, as SDK v3 client-sts and v2 AWS.STS send it).
+// STS Query API (awsQuery: form-encoded POST with Action=…, as SDK v3 client-sts and v2 AWS.STS send it,
+// or the parameters in the query string of a GET or POST, as hand-written code may send them).
 import { checkSigningKey, errorReply } from './auth.js';
 import { issue, parseRoleArn, roleId } from './credentials.js';
 import { matchesRole } from './matcher.js';
@@ -9,12 +10,23 @@ import { isoSeconds, stsResponse } from './xml.js';
 const DEFAULT_BASE_ARN = 'arn:aws:iam::111111111111:user/fake-base-user';
 const ISSUING_ACTIONS = new Set(['AssumeRole', 'AssumeRoleWithWebIdentity', 'GetSessionToken']);
 
-/** A form POST with an Action, or anything signed for `sts`. */
+const NAMES_ACTION = /(?:^|&)Action=/;
+
+/** A form POST with an Action, a query string with an Action, or anything signed for `sts`. */
 export function isStsRequest(request: FakeRequest): boolean {
   if (request.headers['x-amz-target']) return false;
   if (request.signing?.service === 'sts') return true;
+  if ((request.method === 'GET' || request.method === 'POST') && NAMES_ACTION.test(request.url.search.slice(1))) return true;
   const type = String(request.headers['content-type'] ?? '');
-  return request.method === 'POST' && type.includes('application/x-www-form-urlencoded') && /(?:^|&)Action=/.test(request.body.toString('utf8'));
+  return request.method === 'POST' && type.includes('application/x-www-form-urlencoded') && NAMES_ACTION.test(request.body.toString('utf8'));
+}
+
+/** The query string's parameters, then the form body's for names the query string lacks. */
+function paramsOf(request: FakeRequest): URLSearchParams {
+  const params = new URLSearchParams(request.url.search);
+  if (request.method !== 'POST') return params;
+  for (const [name, value] of new URLSearchParams(request.body.toString('utf8'))) if (!params.has(name)) params.set(name, value);
+  return params;
 }
 
 function xml(body: string, endpoint: Reply['endpoint']): Reply {
@@ -22,7 +34,7 @@ function xml(body: string, endpoint: Reply['endpoint']): Reply {
 }
 
 export function handleSts(state: FakeState, request: FakeRequest): Reply {
-  const params = new URLSearchParams(request.method === 'GET' ? request.url.search : request.body.toString('utf8'));
+  const params = paramsOf(request);
   const action = params.get('Action') ?? '';
   const endpoint: Reply['endpoint'] = action === 'GetCallerIdentity' ? 'getCallerIdentity' : 'assumeRole';
   if (ISSUING_ACTIONS.has(action)) state.calls.assumeRole++;
