@@ -87,7 +87,7 @@ describe('ledger and table', () => {
     expect(table).toMatch(/sts +arn:aws:iam::1:role\/hot +5 +0\.0 s +2 +OVER BUDGET +handler\.mjs:7:3 \(handler\)/);
   });
 
-  it('wants a stack only for a fetch over budget at its time, and only until the sample is full', () => {
+  it('wants a stack only for a fetch over budget at its time, ever more sparsely', () => {
     const ledger = new Ledger();
     const role = 'arn:aws:iam::1:role/hot';
     const fetchAt = (at: number, stack?: string) => ledger.add({ kind: 'sts', action: 'AssumeRole', identity: role, at, durationSeconds: 900, trigger: stack === undefined ? undefined : { stack } });
@@ -99,10 +99,16 @@ describe('ledger and table', () => {
     expect(ledger.wantsTrigger('sts', role, 2, 900)).toBe(true);
     expect(ledger.wantsTrigger('sts', role, 225_000, 900)).toBe(false);
     expect(ledger.wantsTrigger('sts', 'arn:aws:iam::1:role/other', 2, 900)).toBe(false);
-    for (let i = 0; i < 25; i++) fetchAt(2 + i, 'Error\n    at async handler (/srv/app/handler.mjs:7:3)');
-    expect(ledger.wantsTrigger('sts', role, 30, 900)).toBe(false);
+    // Of the fetches over budget, the 1st, 2nd, 4th, 8th … are sampled.
+    const sampled: number[] = [];
+    for (let nth = 1; nth <= 40; nth++) {
+      const wanted = ledger.wantsTrigger('sts', role, 1 + nth, 900);
+      if (wanted) sampled.push(nth);
+      fetchAt(1 + nth, wanted ? 'Error\n    at async handler (/srv/app/handler.mjs:7:3)' : undefined);
+    }
+    expect(sampled).toEqual([1, 2, 4, 8, 16, 32]);
     const [hot] = ledger.report('/srv/app').identities;
-    expect(hot).toMatchObject({ fetches: 27, overBudget: true, frames: ['handler.mjs:7:3 (handler)'] });
+    expect(hot).toMatchObject({ fetches: 42, overBudget: true, frames: ['handler.mjs:7:3 (handler)'] });
   });
 
   it('frames only for identities over budget', () => {
