@@ -2,7 +2,8 @@
 //   1. 10,000 sequential keep-alive HTTP requests to a local server, with and without the watch,
 //      for ordinary requests (node:http and fetch) and recognised credential requests (IMDS path):
 //      one role fetched over and over (the incident: a stack captured for 25 fetches, then none),
-//      and 400 roles in turn, 25 fetches each (the worst case: 23 of 25 over budget, each captured)
+//      and 400 roles in turn, 25 fetches each (23 over budget, of which the 1st, 2nd, 4th, 8th and
+//      16th capture a stack: the heaviest shape for the watch)
 //   2. the client side alone (http.request + end on an in-memory socket), where the watch's share
 //      is not lost in network noise
 //   3. the per-request decision alone, ns per ordinary request
@@ -23,7 +24,7 @@ const SCENARIOS = {
   'node:http, ordinary GET': ['http', '/items/1'],
   'fetch, ordinary GET': ['fetch', '/items/1'],
   'node:http, IMDS credentials path, one role (recognised, Expiration read)': ['http', '/latest/meta-data/iam/security-credentials/role'],
-  'node:http, IMDS credentials path, 400 roles in turn (recognised, a stack captured per fetch over budget)': ['http', '/latest/meta-data/iam/security-credentials/role-{role}'],
+  'node:http, IMDS credentials path, 400 roles in turn (recognised, 5 of each role\'s 25 fetches capture a stack)': ['http', '/latest/meta-data/iam/security-credentials/role-{role}'],
   'in-memory socket, ordinary GET': ['memory', '/items/1'],
   'in-memory socket, IMDS credentials path (recognised)': ['memory', '/latest/meta-data/iam/security-credentials/role'],
 };
