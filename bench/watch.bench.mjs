@@ -1,6 +1,9 @@
 // Watch overhead, printed as markdown tables. Needs `npm run build` (imports dist).
 //   1. 10,000 sequential keep-alive HTTP requests to a local server, with and without the watch,
-//      for ordinary requests (node:http and fetch) and recognised credential requests (IMDS path)
+//      for ordinary requests (node:http and fetch) and recognised credential requests (IMDS path):
+//      one role fetched over and over (the incident: a stack captured for 25 fetches, then none),
+//      and 400 roles in turn, 25 fetches each (23 over budget, of which the 1st, 2nd, 4th, 8th and
+//      16th capture a stack: the heaviest shape for the watch)
 //   2. the client side alone (http.request + end on an in-memory socket), where the watch's share
 //      is not lost in network noise
 //   3. the per-request decision alone, ns per ordinary request
@@ -20,7 +23,8 @@ const SELF = fileURLToPath(import.meta.url);
 const SCENARIOS = {
   'node:http, ordinary GET': ['http', '/items/1'],
   'fetch, ordinary GET': ['fetch', '/items/1'],
-  'node:http, IMDS credentials path (recognised: stack captured, Expiration read)': ['http', '/latest/meta-data/iam/security-credentials/role'],
+  'node:http, IMDS credentials path, one role (recognised, Expiration read)': ['http', '/latest/meta-data/iam/security-credentials/role'],
+  'node:http, IMDS credentials path, 400 roles in turn (recognised, 5 of each role\'s 25 fetches capture a stack)': ['http', '/latest/meta-data/iam/security-credentials/role-{role}'],
   'in-memory socket, ordinary GET': ['memory', '/items/1'],
   'in-memory socket, IMDS credentials path (recognised)': ['memory', '/latest/meta-data/iam/security-credentials/role'],
 };
@@ -68,7 +72,8 @@ async function main() {
   );
 }
 
-async function child(client, path, watched) {
+async function child(client, requestPath, watched) {
+  let path = requestPath;
   const { createServer, request, Agent } = await import('node:http');
   const { Duplex } = await import('node:stream');
   if (watched) (await import('../dist/esm/src/watch/watch.js')).createCredentialWatch();
@@ -101,11 +106,17 @@ async function child(client, path, watched) {
       req.destroy();
     },
   };
-  const call = calls[client];
   const count = Number(process.env.BENCH_REQUESTS ?? 10_000);
-  for (let i = 0; i < 2_000; i++) await call(); // warm-up: sockets, JIT
+  // `{role}`: count / 25 roles in turn, so each is fetched 25 times; the warm-up uses other roles.
+  const roles = Math.max(1, Math.floor(count / 25));
+  const template = path;
+  const call = (i, prefix = '') => {
+    path = template.replace('{role}', `${prefix}${i % roles}`);
+    return calls[client]();
+  };
+  for (let i = 0; i < 2_000; i++) await call(i, 'warm-'); // warm-up: sockets, JIT
   const started = process.cpuUsage();
-  for (let i = 0; i < count; i++) await call();
+  for (let i = 0; i < count; i++) await call(i);
   const used = process.cpuUsage(started);
   agent.destroy();
   server.close();

@@ -16,6 +16,8 @@ export interface Classified {
   readonly request: CredentialRequest;
   /** The request body must be read (Query or JSON protocol) to learn the action or identity. */
   readonly body: 'query' | 'json' | undefined;
+  /** A Query-protocol query string (`Action=…&RoleArn=…`) to read the fields from, before the body. */
+  readonly query?: string;
 }
 
 const IMDS_CREDENTIALS = '/latest/meta-data/iam/security-credentials/';
@@ -40,7 +42,20 @@ export function classify(line: RequestLine): Classified | undefined {
   const target = line.header('x-amz-target');
   if (target !== undefined) return classifyTarget(target, line.origin);
   const type = line.header('content-type');
-  if (type !== undefined && type.startsWith('application/x-www-form-urlencoded')) return { request: pending('sts', undefined, line.origin), body: 'query' };
+  const form = type !== undefined && type.startsWith('application/x-www-form-urlencoded');
+  const query = queryAction(line.path);
+  if (query !== undefined) return { request: pending('sts', undefined, line.origin), body: form ? 'query' : undefined, query };
+  if (form) return { request: pending('sts', undefined, line.origin), body: 'query' };
+  return undefined;
+}
+
+/** The query string when it names an `Action` (the Query protocol sent as GET or in the URL of a POST). */
+function queryAction(path: string): string | undefined {
+  const query = path.indexOf('?');
+  if (query === -1) return undefined;
+  for (let action = path.indexOf('Action=', query + 1); action !== -1; action = path.indexOf('Action=', action + 1)) {
+    if (action === query + 1 || path[action - 1] === '&') return path.slice(query + 1);
+  }
   return undefined;
 }
 
@@ -48,7 +63,10 @@ function classifyGet(line: RequestLine): Classified | undefined {
   const { path } = line;
   const query = path.indexOf('?');
   if (query !== -1) {
-    if (!path.startsWith(SSO_PATH) || query !== SSO_PATH.length) return undefined;
+    if (!path.startsWith(SSO_PATH) || query !== SSO_PATH.length) {
+      const fields = queryAction(path);
+      return fields === undefined ? undefined : { request: pending('sts', undefined, line.origin), body: undefined, query: fields };
+    }
     const params = new URLSearchParams(path.slice(query + 1));
     return known('sso', 'GetRoleCredentials', `${params.get('account_id') ?? '?'}/${params.get('role_name') ?? '?'}`, line.origin);
   }

@@ -1,12 +1,12 @@
 // Sees credential requests made with the global `fetch` (undici), through undici's
 // `undici:request:create` channel, which Node publishes in the tick of the `fetch` call: the
 // caller's stack is still there. A `fetch` body is a stream by then, so a Query POST through
-// `fetch` is recognised only by a readable (string or Buffer) body; container, IMDS, SSO and
-// JSON-protocol requests need no body. No Expiration is read: undici publishes no response body.
+// `fetch` is recognised by its query string (`?Action=AssumeRole&…`) or a readable (string or
+// Buffer) body; container, IMDS, SSO and JSON-protocol requests need no body. No Expiration is read: undici publishes no response body.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { classify } from './classify.js';
 import { complete } from './complete.js';
-import type { Recorder } from './recorder.js';
+import { anyWantsTrigger, type Recorder } from './recorder.js';
 import { captureTrigger } from './trigger.js';
 
 interface UndiciRequest {
@@ -38,7 +38,7 @@ function onCreate(message: unknown): void {
   const body = typeof request.body === 'string' ? request.body : request.body instanceof Uint8Array ? Buffer.from(request.body).toString('utf8') : undefined;
   const credentials = complete(classified, body);
   if (credentials === undefined) return;
-  const trigger = captureTrigger(onCreate);
+  const trigger = anyWantsTrigger(recorders, credentials) ? captureTrigger(onCreate) : undefined;
   for (const recorder of recorders) recorder.fetch(credentials, trigger);
 }
 

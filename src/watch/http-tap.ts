@@ -4,14 +4,16 @@
 // a later tick than the one that made the request (Node 20), so neither the body (the Query
 // `Action=` and `RoleArn=`) nor the caller's stack can be read from it. The tap therefore wraps
 // ClientRequest.prototype.write/end: one property check per request for the first call, nothing
-// more for requests that are not credential fetches. Responses come from the
-// `http.client.response.finish` channel, and only recognised ones are scanned for Expiration.
+// more for requests that are not credential fetches. The caller's stack is captured in end() (in
+// the first write() when the body comes in pieces and names the identity), and only when a
+// recorder wants it. Responses come from the `http.client.response.finish` channel, and only
+// recognised ones are scanned for Expiration.
 import { ClientRequest, type IncomingMessage } from 'node:http';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { classify, type Classified, type RequestLine } from './classify.js';
 import { complete } from './complete.js';
 import { ExpirationScanner } from './expiration.js';
-import type { Recorder } from './recorder.js';
+import { anyWantsTrigger, type Recorder } from './recorder.js';
 import { captureTrigger, type Trigger } from './trigger.js';
 import type { CredentialRequest } from './types.js';
 
@@ -21,7 +23,8 @@ const MAX_BODY_CHARS = 64 * 1024;
 
 interface Tap {
   readonly classified: Classified;
-  readonly trigger: Trigger;
+  /** Captured in the first write() of a body that names the identity, before it is known. */
+  trigger: Trigger | undefined;
   body: string;
   request: CredentialRequest | undefined;
   sent: boolean;
@@ -52,15 +55,18 @@ function wrap(): () => boolean {
   const write = proto.write;
   const end = proto.end;
   const watchedWrite: Write = function (chunk, encoding, callback) {
-    const tap = recorders.size === 0 ? null : tapOf(this, watchedWrite);
-    if (tap !== null) collect(tap, chunk);
+    const tap = recorders.size === 0 ? null : tapOf(this);
+    if (tap !== null) {
+      if (!tap.sent && tap.trigger === undefined && tap.classified.body !== undefined) tap.trigger = captureTrigger(watchedWrite);
+      collect(tap, chunk);
+    }
     return write.call(this, chunk, encoding, callback);
   };
   const watchedEnd: Write = function (chunk, encoding, callback) {
-    const tap = recorders.size === 0 ? null : tapOf(this, watchedEnd);
+    const tap = recorders.size === 0 ? null : tapOf(this);
     if (tap !== null) {
       collect(tap, chunk);
-      send(tap);
+      send(tap, watchedEnd);
     }
     return end.call(this, chunk, encoding, callback);
   };
@@ -77,11 +83,11 @@ function wrap(): () => boolean {
   };
 }
 
-function tapOf(request: Tapped, below: Write): Tap | null {
+function tapOf(request: Tapped): Tap | null {
   const existing = request[TAP];
   if (existing !== undefined) return existing;
   const classified = classify(new HttpRequestLine(request));
-  const tap = classified === undefined ? null : { classified, trigger: captureTrigger(below), body: '', request: undefined, sent: false };
+  const tap = classified === undefined ? null : { classified, trigger: undefined, body: '', request: undefined, sent: false };
   request[TAP] = tap;
   return tap;
 }
@@ -114,12 +120,15 @@ function collect(tap: Tap, chunk: unknown): void {
   else if (chunk instanceof Uint8Array) tap.body += Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
 }
 
-function send(tap: Tap): void {
+function send(tap: Tap, below: Write): void {
   if (tap.sent) return;
   tap.sent = true;
-  tap.request = complete(tap.classified, tap.body);
+  const request = (tap.request = complete(tap.classified, tap.body));
   tap.body = '';
-  if (tap.request !== undefined) for (const recorder of recorders) recorder.fetch(tap.request, tap.trigger);
+  if (request === undefined) return;
+  const trigger = anyWantsTrigger(recorders, request) ? (tap.trigger ?? captureTrigger(below)) : undefined;
+  tap.trigger = undefined;
+  for (const recorder of recorders) recorder.fetch(request, trigger);
 }
 
 function onResponse(message: unknown): void {
@@ -131,7 +140,8 @@ function onResponse(message: unknown): void {
   response.push = function watchedPush(chunk: unknown, encoding?: BufferEncoding) {
     if (chunk === null) {
       scanner.end();
-      delete (response as Partial<IncomingMessage>).push;
+      // Assigned back, not deleted: a delete would turn the response into a slow dictionary object.
+      response.push = push;
       if (scanner.expiresAt !== undefined) {
         const seconds = (scanner.expiresAt - Date.now()) / 1000;
         for (const recorder of recorders) recorder.lifetime(credentials, seconds);

@@ -1,5 +1,12 @@
 // Counts credential fetches per identity: when they happened, the shortest lifetime seen, and a
-// bounded sample of the stacks that triggered them (formatted only when a report is built).
+// bounded sample of the stacks that triggered them. A stack is captured only for a fetch that is
+// over its identity's budget at the time it is made: the last fetch of an identity that ends over
+// budget always is (the report's window ends at it, and a lifetime learnt later only raises the
+// budget), so every identity reported over budget has a sample, and the fetches within budget, the
+// common case, cost no capture. Of an identity's fetches over budget, the 1st, 2nd, 4th, 8th … are
+// captured: a capture costs microseconds per frame, and this bounds its share of the requests even
+// when thousands of identities each go just over budget. Stacks are formatted only when a report
+// shows them.
 import { budgetFor, DEFAULT_LIFETIME_SECONDS } from './budget.js';
 import { applicationFrames } from './frames.js';
 import type { CredentialFetch, FetchKind, IdentityReport, WatchReport } from './types.js';
@@ -16,7 +23,9 @@ interface Entry {
   first: number;
   last: number;
   lifetimeSeconds: number | undefined;
-  readonly triggers: CredentialFetch['trigger'][];
+  /** Fetches that were over budget when they were made. */
+  overBudgetFetches: number;
+  readonly triggers: NonNullable<CredentialFetch['trigger']>[];
 }
 
 export function keyOf(kind: FetchKind, identity: string): string {
@@ -30,14 +39,24 @@ export class Ledger {
     const key = keyOf(fetch.kind, fetch.identity);
     let entry = this.entries.get(key);
     if (entry === undefined) {
-      entry = { kind: fetch.kind, identity: fetch.identity, actions: new Set(), fetches: 0, first: fetch.at, last: fetch.at, lifetimeSeconds: undefined, triggers: [] };
+      entry = { kind: fetch.kind, identity: fetch.identity, actions: new Set(), fetches: 0, first: fetch.at, last: fetch.at, lifetimeSeconds: undefined, overBudgetFetches: 0, triggers: [] };
       this.entries.set(key, entry);
     }
     entry.actions.add(fetch.action);
     entry.fetches++;
     entry.last = Math.max(entry.last, fetch.at);
     if (fetch.durationSeconds !== undefined) this.lifetime(key, fetch.durationSeconds);
-    if (entry.triggers.length < SAMPLED_TRIGGERS) entry.triggers.push(fetch.trigger);
+    if (entry.fetches > budgetNow(entry, entry.last, undefined)) entry.overBudgetFetches++;
+    if (fetch.trigger !== undefined && entry.triggers.length < SAMPLED_TRIGGERS) entry.triggers.push(fetch.trigger);
+  }
+
+  /** Whether a fetch of this identity made at `at` (ms) would be over budget and sampled. */
+  wantsTrigger(kind: FetchKind, identity: string, at: number, durationSeconds: number | undefined): boolean {
+    const entry = this.entries.get(keyOf(kind, identity));
+    if (entry === undefined || entry.triggers.length >= SAMPLED_TRIGGERS) return false;
+    if (entry.fetches + 1 <= budgetNow(entry, Math.max(entry.last, at), durationSeconds)) return false;
+    const nth = entry.overBudgetFetches + 1;
+    return (nth & (nth - 1)) === 0;
   }
 
   lifetime(key: string, seconds: number): void {
@@ -50,6 +69,12 @@ export class Ledger {
     identities.sort((a, b) => Number(b.overBudget) - Number(a.overBudget) || b.fetches - a.fetches || a.identity.localeCompare(b.identity));
     return { identities };
   }
+}
+
+/** The budget of `entry` for a window ending at `at`, with what is known of its lifetime by then. */
+function budgetNow(entry: Entry, at: number, durationSeconds: number | undefined): number {
+  const lifetime = Math.min(entry.lifetimeSeconds ?? DEFAULT_LIFETIME_SECONDS, durationSeconds ?? Infinity);
+  return budgetFor((at - entry.first) / 1000, lifetime);
 }
 
 function reportOf(entry: Entry, cwd: string): IdentityReport {
@@ -65,15 +90,15 @@ function reportOf(entry: Entry, cwd: string): IdentityReport {
     lifetimeSeconds,
     budget,
     overBudget: entry.fetches > budget,
-    frames: dominantFrames(entry.triggers, cwd),
+    frames: entry.fetches > budget ? dominantFrames(entry.triggers, cwd) : [],
   };
 }
 
 /** The first application frames of the trigger seen most often in the sample. */
-function dominantFrames(triggers: readonly CredentialFetch['trigger'][], cwd: string): string[] {
+function dominantFrames(triggers: readonly NonNullable<CredentialFetch['trigger']>[], cwd: string): string[] {
   const counts = new Map<string, { frames: string[]; count: number }>();
   for (const trigger of triggers) {
-    const frames = applicationFrames(trigger?.stack, cwd, SHOWN_FRAMES);
+    const frames = applicationFrames(trigger.stack, cwd, SHOWN_FRAMES);
     if (frames.length === 0) continue;
     const key = frames.join('\n');
     const seen = counts.get(key);

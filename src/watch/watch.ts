@@ -25,6 +25,7 @@ export function createCredentialWatch(options: WatchOptions = {}): CredentialWat
   const ledger = new Ledger();
   const identityOf = (request: CredentialRequest): string => request.identity ?? request.origin;
   const recorder: Recorder = {
+    wantsTrigger: (request) => ledger.wantsTrigger(request.kind, identityOf(request), now(), request.durationSeconds),
     fetch: (request, trigger) =>
       ledger.add({ kind: request.kind, action: request.action ?? '?', identity: identityOf(request), at: now(), durationSeconds: request.durationSeconds, trigger }),
     lifetime: (request, seconds) => ledger.lifetime(keyOf(request.kind, identityOf(request)), seconds),

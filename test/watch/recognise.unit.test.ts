@@ -37,6 +37,24 @@ describe('recognising credential fetches by the request itself', () => {
     expect(recognise(line('POST', origin, '/', FORM), 'Action=GetFederationToken&Name=bob')?.identity).toBe('federated-user/bob');
   });
 
+  it('STS Query in the query string: a GET, or a POST with the parameters in its URL, read before the body', () => {
+    const origin = 'https://sts.amazonaws.com';
+    const query = '/?Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A1%3Arole%2Fq&RoleSessionName=s&DurationSeconds=900&X-Amz-Security-Token=SECRET-TOKEN&X-Amz-Signature=SECRET-SIG';
+    const expected = { kind: 'sts', action: 'AssumeRole', identity: 'arn:aws:iam::1:role/q', durationSeconds: 900, origin };
+    expect(recognise(line('GET', origin, query))).toEqual(expected);
+    expect(recognise(line('POST', origin, query))).toEqual(expected);
+    expect(recognise(line('POST', origin, '/?Action=AssumeRole', FORM), 'RoleArn=arn%3Aaws%3Aiam%3A%3A1%3Arole%2Fq&DurationSeconds=900')).toEqual(expected);
+    expect(JSON.stringify(recognise(line('GET', origin, query)))).not.toContain('SECRET');
+  });
+
+  it('a query string naming another Action, or no Action parameter at all, is no credential fetch', () => {
+    expect(classify(line('GET', 'https://ec2.us-east-1.amazonaws.com', '/?Action=DescribeInstances&Version=2016-11-15'))).toBeDefined();
+    expect(recognise(line('GET', 'https://ec2.us-east-1.amazonaws.com', '/?Action=DescribeInstances&Version=2016-11-15'))).toBeUndefined();
+    expect(classify(line('GET', 'https://api.example.com', '/search?q=x&XAction=AssumeRole'))).toBeUndefined();
+    expect(classify(line('GET', 'https://api.example.com', '/search?XAction=1&Action=AssumeRole&RoleArn=r'))).toBeDefined();
+    expect(classify(line('POST', 'https://api.example.com', '/items?page=2', { 'content-type': 'application/json' }))).toBeUndefined();
+  });
+
   it('STS and Cognito JSON protocol: the action from X-Amz-Target, the identity from the body', () => {
     const sts = line('POST', 'https://sts.amazonaws.com', '/', { 'x-amz-target': 'AWSSecurityTokenServiceV20110615.AssumeRole', 'content-type': 'application/x-amz-json-1.0' });
     expect(recognise(sts, '{"RoleArn":"arn:aws:iam::3:role/json","RoleSessionName":"j","DurationSeconds":1200}')).toMatchObject({ kind: 'sts', action: 'AssumeRole', identity: 'arn:aws:iam::3:role/json', durationSeconds: 1200 });

@@ -87,6 +87,37 @@ describe('ledger and table', () => {
     expect(table).toMatch(/sts +arn:aws:iam::1:role\/hot +5 +0\.0 s +2 +OVER BUDGET +handler\.mjs:7:3 \(handler\)/);
   });
 
+  it('wants a stack only for a fetch over budget at its time, ever more sparsely', () => {
+    const ledger = new Ledger();
+    const role = 'arn:aws:iam::1:role/hot';
+    const fetchAt = (at: number, stack?: string) => ledger.add({ kind: 'sts', action: 'AssumeRole', identity: role, at, durationSeconds: 900, trigger: stack === undefined ? undefined : { stack } });
+    expect(ledger.wantsTrigger('sts', role, 0, 900)).toBe(false);
+    fetchAt(0);
+    expect(ledger.wantsTrigger('sts', role, 1, 900)).toBe(false);
+    fetchAt(1);
+    // The third fetch within a quarter lifetime (225 s) is over a budget of 2; after it, one more is allowed.
+    expect(ledger.wantsTrigger('sts', role, 2, 900)).toBe(true);
+    expect(ledger.wantsTrigger('sts', role, 225_000, 900)).toBe(false);
+    expect(ledger.wantsTrigger('sts', 'arn:aws:iam::1:role/other', 2, 900)).toBe(false);
+    // Of the fetches over budget, the 1st, 2nd, 4th, 8th … are sampled.
+    const sampled: number[] = [];
+    for (let nth = 1; nth <= 40; nth++) {
+      const wanted = ledger.wantsTrigger('sts', role, 1 + nth, 900);
+      if (wanted) sampled.push(nth);
+      fetchAt(1 + nth, wanted ? 'Error\n    at async handler (/srv/app/handler.mjs:7:3)' : undefined);
+    }
+    expect(sampled).toEqual([1, 2, 4, 8, 16, 32]);
+    const [hot] = ledger.report('/srv/app').identities;
+    expect(hot).toMatchObject({ fetches: 42, overBudget: true, frames: ['handler.mjs:7:3 (handler)'] });
+  });
+
+  it('frames only for identities over budget', () => {
+    const ledger = new Ledger();
+    const trigger = { stack: 'Error\n    at async handler (/srv/app/handler.mjs:7:3)' };
+    ledger.add({ kind: 'sts', action: 'AssumeRole', identity: 'arn:aws:iam::1:role/calm', at: 0, durationSeconds: undefined, trigger });
+    expect(ledger.report('/srv/app').identities[0]).toMatchObject({ overBudget: false, frames: [] });
+  });
+
   it('bounds the table for thousands of identities', () => {
     const ledger = new Ledger();
     for (let i = 0; i < 40; i++) ledger.add({ kind: 'sts', action: 'AssumeRole', identity: `arn:aws:iam::${i}:role/r`, at: 0, durationSeconds: undefined, trigger: undefined });

@@ -10,6 +10,7 @@ import { handleImds } from './imds.js';
 import { handleService } from './service.js';
 import { signingInfo } from './signing.js';
 import { FakeState, type FakeRequest, type Reply } from './state.js';
+import { handleSso, SSO_PATH } from './sso.js';
 import { handleSts, isStsRequest } from './sts.js';
 import type { FakeAws, FakeAwsOptions } from './types.js';
 
@@ -38,6 +39,7 @@ function route(state: FakeState, request: FakeRequest, containerPath: string): R
   const path = request.url.pathname;
   if (path === '/latest' || path.startsWith('/latest/')) return handleImds(state, request);
   if (path === containerPath && request.method === 'GET' && !request.signing) return handleContainer(state);
+  if (path === SSO_PATH && request.method === 'GET') return handleSso(state, request);
   if (isStsRequest(request)) return handleSts(state, request);
   return handleService(state, request);
 }

@@ -23,7 +23,7 @@ export interface Reply {
 }
 
 export function emptyCalls(): FakeAwsCalls {
-  return { assumeRole: 0, getCallerIdentity: 0, container: 0, containerRejected: 0, imds: 0, imdsToken: 0, imdsRequests: 0, other: 0, service: 0, expired: 0, invalidKey: 0 };
+  return { assumeRole: 0, getCallerIdentity: 0, sso: 0, container: 0, containerRejected: 0, imds: 0, imdsToken: 0, imdsRequests: 0, other: 0, service: 0, expired: 0, invalidKey: 0 };
 }
 
 export class FakeState {

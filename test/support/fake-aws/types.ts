@@ -10,6 +10,7 @@ export interface LatencyMs {
   readonly getCallerIdentity?: number;
   readonly container?: number;
   readonly imds?: number;
+  readonly sso?: number;
   readonly service?: number;
 }
 
@@ -52,7 +53,7 @@ export interface FakeAwsOptions {
   readonly baseIdentityArn?: string;
 }
 
-export type IssuedBy = 'sts' | 'container' | 'imds';
+export type IssuedBy = 'sts' | 'container' | 'imds' | 'sso';
 
 /** A credential the fake handed out. */
 export interface IssuedCredentials {
@@ -107,6 +108,8 @@ export interface FakeAwsCalls {
   /** AssumeRole, AssumeRoleWithWebIdentity, GetSessionToken requests (all outcomes). */
   assumeRole: number;
   getCallerIdentity: number;
+  /** SSO GetRoleCredentials requests (all outcomes). */
+  sso: number;
   /** Container credential requests answered 200. */
   container: number;
   /** Container credential requests answered 429. */
