@@ -34,7 +34,7 @@ export function copyExamples() {
 }
 
 export function fixCopy(work) {
-  const fix = runCli(['fix', 'examples', '--no-package-json', '--no-shared-module'], work);
+  const fix = runCli(['fix', 'examples', '--no-shared-module'], work);
   if (fix.status !== 0) throw new Error(`fix failed (exit ${fix.status}): ${fix.stderr}`);
   return fix;
 }
