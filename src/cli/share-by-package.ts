@@ -44,10 +44,11 @@ function packageDirOf(file: string, input: ShareByPackageInput): string {
 }
 
 export function shareByPackage(input: ShareByPackageInput): ShareByPackageResult {
-  const groups = new Map<string, Map<string, { before: string; after: string }>>();
+  type Texts = ShareInput['files'] extends ReadonlyMap<string, infer T> ? T : never;
+  const groups = new Map<string, Map<string, Texts>>();
   for (const [file, texts] of input.files) {
     const key = input.sharedModule ? resolve(input.cwd, input.sharedModule) : packageDirOf(file, input);
-    const group = groups.get(key) ?? new Map<string, { before: string; after: string }>();
+    const group = groups.get(key) ?? new Map<string, Texts>();
     group.set(file, texts);
     groups.set(key, group);
   }
