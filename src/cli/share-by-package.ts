@@ -32,7 +32,7 @@ export interface ShareByPackageInput extends Omit<ShareInput, 'sharedModule'> {
 }
 
 /** `<package>/src/aws-credentials.shared.ts` (or `.js`, or at the package root without `src/`). */
-export function defaultSharedModule(packageDir: string, files: readonly string[]): string {
+function defaultSharedModule(packageDir: string, files: readonly string[]): string {
   const dir = existsSync(join(packageDir, 'src')) ? join(packageDir, 'src') : packageDir;
   const typescript = files.some(isTypeScript) && (existsSync(join(packageDir, 'tsconfig.json')) || files.some(file => nearestTsconfig(file) !== undefined));
   return join(dir, `aws-credentials.shared.${typescript ? 'ts' : 'js'}`);

@@ -13,7 +13,7 @@ import { analyze, undeclaredNames, type Analysis } from './analyze.js';
 import { sitePosition, type Position } from './location.js';
 import { parseErrorOf, type SourceError } from './source-error.js';
 
-export const MAX_PASSES = 3;
+const MAX_PASSES = 3;
 
 export interface RewriteOptions {
   /** Rules whose sites are rewritten (and reported). */

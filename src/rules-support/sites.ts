@@ -75,7 +75,7 @@ function analysisOptionsOf(options: AnalysisRuleOptions, filename: string): Anal
  * The Sites of the file being linted, computed once per (file, analysis options) and shared by
  * all rules: rules configured with the same `memoizers`/`runtimeModule` reuse one analysis.
  */
-export function getSites(context: AnyContext, options: AnalysisRuleOptions): readonly Site[] {
+function getSites(context: AnyContext, options: AnalysisRuleOptions): readonly Site[] {
   const { sourceCode } = context;
   const ast = sourceCode.ast;
   const analysisOptions = analysisOptionsOf(options, context.filename);

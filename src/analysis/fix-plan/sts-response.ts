@@ -11,7 +11,7 @@ import type { Scopes, VariableLike } from '../scopes.js';
 import { dottedName, staticPropertyName, unwrap } from '../walk.js';
 
 /** Response field -> credentials field. */
-export const CREDENTIAL_FIELDS: Readonly<Record<string, string>> = {
+const CREDENTIAL_FIELDS: Readonly<Record<string, string>> = {
   AccessKeyId: 'accessKeyId',
   SecretAccessKey: 'secretAccessKey',
   SessionToken: 'sessionToken',

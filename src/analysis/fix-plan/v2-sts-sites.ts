@@ -12,7 +12,7 @@ import { cachedStsCallPlan, v2StsCall } from './sts-call-cache.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 /** The plan for a v2 STS method call (the node sites.ts reports). */
-export function v2StsCallPlan(call: TSESTree.CallExpression, context: PlanContext): FixPlan {
+function v2StsCallPlan(call: TSESTree.CallExpression, context: PlanContext): FixPlan {
   const found = v2StsCall(call);
   return 'reason' in found ? manual(`${found.reason}.`) : cachedStsCallPlan(found, context);
 }
