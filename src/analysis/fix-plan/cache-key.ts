@@ -132,8 +132,10 @@ export function stsCallKey(apiName: string, input: TSESTree.ObjectExpression | u
     if (name !== 'TokenCode') fields.push(field(property, name));
   }
   if (client && client.properties.length > 0) {
-    const odd = client.properties.some((p) => p.type !== 'Property' || p.computed || staticPropertyName(p) === undefined);
-    const problem = odd ? 'a spread or computed key' : functionValued(client);
+    if (client.properties.some((p) => p.type !== 'Property' || p.computed || staticPropertyName(p) === undefined)) {
+      return { manual: "its STS client's configuration spreads an object or computes a key, so no cache key can tell that client from another" };
+    }
+    const problem = functionValued(client);
     if (problem) return { manual: `its STS client's configuration holds \`${problem}\`, which cannot be part of a cache key` };
     const clientFields = (client.properties as TSESTree.Property[]).map((p) => field(p, staticPropertyName(p)!));
     fields.push(`client: { ${clientFields.join(', ')} }`);
