@@ -106,5 +106,3 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const { table } = await run();
   console.log(table);
 }
-
-export default run;

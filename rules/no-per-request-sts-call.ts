@@ -8,7 +8,7 @@ import {
 } from '../src/rules-support/sites.js';
 import { toggleDefaults, toggleSchema, type ToggleOptions } from '../src/rules-support/selection.js';
 
-export const RULE_NAME = 'no-per-request-sts-call';
+const RULE_NAME = 'no-per-request-sts-call';
 
 export type Options = [AnalysisRuleOptions & ToggleOptions<typeof RULE_NAME>];
 

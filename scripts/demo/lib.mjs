@@ -1,14 +1,13 @@
 // The demo's moving parts, shared by `npm run demo` and the end-to-end test.
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { RUNAWAY_MS } from './scenarios.mjs';
 
 export const root = resolve(import.meta.dirname, '../..');
-export const cli = join(root, 'dist/esm/src/cli/main.js');
+const cli = join(root, 'dist/esm/src/cli/main.js');
 export const fakeModule = join(root, '.demo/build/test/support/fake-aws/index.js');
 
 /** Compiles the test suite's fake AWS server to plain JS for child processes. */
@@ -34,7 +33,7 @@ export function copyExamples() {
 }
 
 export function fixCopy(work) {
-  const fix = runCli(['fix', 'examples', '--no-package-json', '--no-shared-module'], work);
+  const fix = runCli(['fix', 'examples', '--no-shared-module'], work);
   if (fix.status !== 0) throw new Error(`fix failed (exit ${fix.status}): ${fix.stderr}`);
   return fix;
 }
@@ -55,14 +54,4 @@ function figuresOf(name, { status, stdout, stderr }) {
 /** Runs one app in a child process against its own fake AWS; returns its figures. */
 export function runScenario(examples, name) {
   return figuresOf(name, spawnSync(process.execPath, scenarioArgs(examples, name), scenarioOptions));
-}
-
-/** The same, without blocking: the demo runs an app's before and after side by side, one core each. */
-export async function runScenarioAsync(examples, name) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, scenarioArgs(examples, name), scenarioOptions);
-    return figuresOf(name, { status: 0, stdout, stderr });
-  } catch (error) {
-    return figuresOf(name, { status: error.code ?? 1, stdout: error.stdout ?? '', stderr: error.stderr ?? String(error) });
-  }
 }

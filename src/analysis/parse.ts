@@ -1,5 +1,6 @@
-// Parse a file the way the codemods need it: typescript-estree with ranges, comments, tokens and
-// parent pointers, and the scope manager for the same tree. JavaScript that typescript-estree
+// Parse a file the way the codemods need it: typescript-estree with ranges, comments and parent
+// pointers (no token list: nothing reads it, and building it is an eighth of the parse), and the
+// scope manager for the same tree. JavaScript that typescript-estree
 // rejects but Node runs (sloppy-mode scripts: legacy octals, `with`; CommonJS with a top-level
 // `return`) is parsed again with espree the way Node would load it, before it is called an error.
 import { analyze } from '@typescript-eslint/scope-manager';
@@ -7,7 +8,7 @@ import { parse } from '@typescript-eslint/typescript-estree';
 import * as eslintScope from 'eslint-scope';
 import * as espree from 'espree';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findSites } from './sites.js';
+import { findSites } from './planned-sites.js';
 import type { AnalysisOptions, ScopeManagerLike, Site } from './types.js';
 import { collect } from './walk.js';
 
@@ -85,11 +86,36 @@ function nodeFallback(text: string, filename: string): { ast: TSESTree.Program; 
   return undefined;
 }
 
+/**
+ * JavaScript with espree and eslint-scope (ESLint's own parser, a fraction of typescript-estree's
+ * cost, which converts TypeScript's tree), with the scopes the typescript-estree path gives: a
+ * script's top-level names in the global scope (`.cjs`; a `.js` file without import/export that
+ * uses require/module.exports), Node's function scope only for a top-level `return`. Undefined
+ * when espree rejects it (TypeScript syntax in a `.js` file): typescript-estree then decides.
+ */
+function parseAsNodeLoadsIt(text: string, filename: string): Parsed | undefined {
+  const modes = javaScriptModes(filename);
+  for (const mode of modes[0] === 'commonjs' ? (['script', ...modes] as const) : modes) {
+    let ast: TSESTree.Program;
+    try {
+      ast = parseJavaScript(text, filename, mode);
+    } catch {
+      continue;
+    }
+    collect(ast);
+    const scopes = mode === 'module' && sourceTypeOf(filename, text, ast) === 'script' ? 'script' : mode;
+    return { ast, scopeManager: javaScriptScopes(ast, scopes) };
+  }
+  return undefined;
+}
+
 export function parseSource(text: string, filename: string): Parsed {
+  const javaScript = parseAsNodeLoadsIt(text, filename);
+  if (javaScript) return javaScript;
   const jsx = !isPlainTypeScript(filename);
   let ast: TSESTree.Program;
   try {
-    ast = parse(text, { jsx, range: true, loc: true, comment: true, tokens: true, filePath: filename }) as TSESTree.Program;
+    ast = parse(text, { jsx, range: true, loc: true, comment: true, filePath: filename }) as TSESTree.Program;
   } catch (error) {
     const fallback = nodeFallback(text, filename);
     if (!fallback) {

@@ -8,7 +8,7 @@ import { NOT_CLIENTS, V3_CLIENTS } from './v3-clients.js';
 import { V3_COMMANDS } from './v3-commands.js';
 import { V3_PROVIDERS } from './v3-providers.js';
 
-export type { CatalogEntry, CredentialOrigin, EntryKind, Sdk } from './types.js';
+export type { CatalogEntry, CredentialOrigin } from './types.js';
 export { V2_CONFIG_CREDENTIALS, V2_STS_CALL, V2_STS_METHODS, V2_GLOBAL_CREDENTIALS } from './v2.js';
 
 export { CREDENTIAL_ENDPOINTS, ENDPOINT_MARKERS } from './endpoints.js';

@@ -46,7 +46,7 @@ const FIX_OPTIONS = `fix options:
   --no-typecheck              Skip the TypeScript check of rewritten files (by default a file
                               whose rewrite adds a type error under its tsconfig is skipped)`;
 
-export const USAGE = `Usage: aws-credentials <command> [options] [paths...]
+const USAGE = `Usage: aws-credentials <command> [options] [paths...]
 
 Commands:
   scan [paths]   Report credential providers, STS calls and SDK clients built per request
@@ -67,7 +67,7 @@ ${FIX_OPTIONS}
 ${COMMON_OPTIONS}
 `;
 
-export const SCAN_USAGE = `Usage: aws-credentials scan [options] [paths...]
+const SCAN_USAGE = `Usage: aws-credentials scan [options] [paths...]
 
 Report credential providers, STS calls and SDK clients built per request, with the plugin's
 rules and a built-in config (no ESLint config needed).
@@ -80,7 +80,7 @@ ${SCAN_OPTIONS}
 ${COMMON_OPTIONS}
 `;
 
-export const FIX_USAGE = `Usage: aws-credentials fix [options] [paths...]
+const FIX_USAGE = `Usage: aws-credentials fix [options] [paths...]
 
 Rewrite what \`scan\` reports to shared, auto-refreshing instances, then merge identical
 providers across files into one shared module per package.

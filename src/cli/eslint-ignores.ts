@@ -9,7 +9,7 @@ import { globFilter } from './ignore-globs.js';
 const CONFIG_NAMES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
 
 /** The flat config ESLint would use from `cwd`: the first one found walking up, not above `stopAt`. */
-export function findEslintConfig(cwd: string, stopAt?: string): string | undefined {
+function findEslintConfig(cwd: string, stopAt?: string): string | undefined {
   const stop = stopAt ? resolve(stopAt) : undefined;
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const found = CONFIG_NAMES.map(name => join(dir, name)).find(candidate => existsSync(candidate));
@@ -18,7 +18,7 @@ export function findEslintConfig(cwd: string, stopAt?: string): string | undefin
   }
 }
 
-export function globalIgnoresOf(config: unknown): string[] {
+function globalIgnoresOf(config: unknown): string[] {
   const objects = Array.isArray(config) ? config.flat(Infinity) : [config];
   return objects.flatMap(object => {
     if (!object || typeof object !== 'object') return [];

@@ -7,11 +7,11 @@ import { gitRoot, listGitFiles } from './git.js';
 import { walkFiles } from './gitignore-walk.js';
 import { globFilter, type PathFilter } from './ignore-globs.js';
 
-export const SOURCE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.tsx', '.mts', '.cts'] as const;
+const SOURCE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.tsx', '.mts', '.cts'] as const;
 
-export const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', '.next', 'cdk.out', '.git', '.turbo', '.serverless', '.aws-sam']);
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', '.next', 'cdk.out', '.git', '.turbo', '.serverless', '.aws-sam']);
 
-export function isSourceFile(file: string): boolean {
+function isSourceFile(file: string): boolean {
   return (SOURCE_EXTENSIONS as readonly string[]).includes(extname(file)) && !file.endsWith('.d.ts') && !/\.d\.[cm]ts$/.test(file);
 }
 

@@ -7,7 +7,7 @@ import type { SourceTexts } from './source-lines.js';
 
 export const FINGERPRINT_KEY = 'awsCredentials/findingHash/v1';
 
-export function normalizeLine(line: string): string {
+function normalizeLine(line: string): string {
   return line.trim().replace(/\s+/g, ' ');
 }
 

@@ -7,6 +7,7 @@ import { meta } from '../index.js';
 import { projectModules } from '../rewrite/project-modules.js';
 import { mapLine } from '../rewrite/location.js';
 import { rewriteSource } from '../rewrite/rewrite-source.js';
+import type { Declared } from '../analysis/fix-plan/apply.js';
 import { PROVIDERS_MODULE } from '../analysis/fix-plan/assume-role.js';
 import { TRANSFORM_RULES } from '../rewrite/transforms.js';
 import { selectorFor } from '../rules-support/selection.js';
@@ -82,7 +83,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
   // module step, or the rewrite dropped), so their lines are carried over at the end.
   const manualByFile = new Map<string, { readonly original: string; readonly noted: string; readonly notes: readonly ManualNote[] }>();
   const errors: FileProblem[] = [];
-  const outputs = new Map<string, { before: string; after: string; rewritten: readonly { rule: string }[] }>();
+  const outputs = new Map<string, { before: string; after: string; rewritten: readonly { rule: string }[]; declarations: readonly Declared[] }>();
   for (const file of files) {
     options.onFile?.(file);
     let text: string;
@@ -112,7 +113,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
       errors.push({ file: rel(file), ...problem, message: `the rewrite would not parse (${problem.message}); file left unchanged` });
       continue;
     }
-    outputs.set(file, { before: text, after: result.text, rewritten: result.rewritten });
+    outputs.set(file, { before: text, after: result.text, rewritten: result.rewritten, declarations: result.declarations });
   }
 
   // TypeScript files under a tsconfig: a rewrite that adds a type error is skipped and reported
@@ -147,7 +148,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
     : shareByPackage({
         cwd,
         root,
-        files: new Map([...outputs].map(([file, { before, after }]) => [file, { before, after }])),
+        files: new Map([...outputs].map(([file, { before, after, declarations }]) => [file, { before, after, declarations }])),
         ...(options.sharedModule ? { sharedModule: options.sharedModule } : {}),
         runtimeModuleFor,
         skipTypecheck: options.noTypecheck,

@@ -1,6 +1,6 @@
 // Add eslint-plugin-aws-credentials to `dependencies` of the nearest package.json, keeping the
 // file's indentation (2 or 4 spaces, tabs), line endings, trailing newline and key order.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 export function nearestPackageJson(fromFile: string, stopAt?: string): string | undefined {
@@ -74,8 +74,4 @@ function serialize(value: unknown, original: string): string {
   let out = JSON.stringify(value, null, indentOf(original));
   if (eol !== '\n') out = out.replace(/\n/g, eol);
   return /\r?\n$/.test(original) ? out + eol : out;
-}
-
-export function readPackageJson(file: string): string {
-  return readFileSync(file, 'utf8');
 }

@@ -7,7 +7,7 @@ import { FINGERPRINT_KEY, fingerprints } from './fingerprint.js';
 import type { ScanResult } from './findings.js';
 import type { SourceTexts } from './source-lines.js';
 
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 interface RuleMeta {
   readonly type?: string;

@@ -32,7 +32,7 @@ export interface ShareByPackageInput extends Omit<ShareInput, 'sharedModule'> {
 }
 
 /** `<package>/src/aws-credentials.shared.ts` (or `.js`, or at the package root without `src/`). */
-export function defaultSharedModule(packageDir: string, files: readonly string[]): string {
+function defaultSharedModule(packageDir: string, files: readonly string[]): string {
   const dir = existsSync(join(packageDir, 'src')) ? join(packageDir, 'src') : packageDir;
   const typescript = files.some(isTypeScript) && (existsSync(join(packageDir, 'tsconfig.json')) || files.some(file => nearestTsconfig(file) !== undefined));
   return join(dir, `aws-credentials.shared.${typescript ? 'ts' : 'js'}`);
@@ -44,10 +44,11 @@ function packageDirOf(file: string, input: ShareByPackageInput): string {
 }
 
 export function shareByPackage(input: ShareByPackageInput): ShareByPackageResult {
-  const groups = new Map<string, Map<string, { before: string; after: string }>>();
+  type Texts = ShareInput['files'] extends ReadonlyMap<string, infer T> ? T : never;
+  const groups = new Map<string, Map<string, Texts>>();
   for (const [file, texts] of input.files) {
     const key = input.sharedModule ? resolve(input.cwd, input.sharedModule) : packageDirOf(file, input);
-    const group = groups.get(key) ?? new Map<string, { before: string; after: string }>();
+    const group = groups.get(key) ?? new Map<string, Texts>();
     group.set(file, texts);
     groups.set(key, group);
   }

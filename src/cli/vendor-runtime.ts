@@ -13,7 +13,7 @@ export const VENDOR_MARKER = 'Vendored by `aws-credentials fix --vendor-runtime`
 export const VENDORED_FILES = { esm: 'aws-credentials-runtime.mjs', cjs: 'aws-credentials-runtime.cjs', declarations: 'aws-credentials-runtime.d.ts' } as const;
 
 /** dist/vendor of the installed package. */
-export function builtVendorDir(): string {
+function builtVendorDir(): string {
   return join(packageRoot(), 'dist', 'vendor');
 }
 

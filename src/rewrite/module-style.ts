@@ -33,7 +33,7 @@ export function nearestTsconfig(file: string): string | undefined {
 }
 
 /** Compiler options of a tsconfig (with `extends` followed), or undefined if unreadable. */
-export function compilerOptionsOf(tsconfig: string): ts.CompilerOptions | undefined {
+function compilerOptionsOf(tsconfig: string): ts.CompilerOptions | undefined {
   if (resolutionCache.has(tsconfig)) return resolutionCache.get(tsconfig);
   const read = ts.readConfigFile(tsconfig, path => readFileSync(path, 'utf8'));
   const options = read.error

@@ -8,11 +8,12 @@
 import { applyFixes } from '../analysis/index.js';
 import { parseSource } from '../analysis/index.js';
 import type { RuleName, Site } from '../analysis/types.js';
+import type { Declared } from '../analysis/fix-plan/apply.js';
 import { analyze, undeclaredNames, type Analysis } from './analyze.js';
 import { sitePosition, type Position } from './location.js';
 import { parseErrorOf, type SourceError } from './source-error.js';
 
-export const MAX_PASSES = 3;
+const MAX_PASSES = 3;
 
 export interface RewriteOptions {
   /** Rules whose sites are rewritten (and reported). */
@@ -46,6 +47,8 @@ export interface RewriteResult {
   readonly rewritten: readonly SiteNote[];
   /** Sites left for a human (positions in `text`). */
   readonly manual: readonly SiteNote[];
+  /** The module-scope `const name = value` declarations the rewrite inserted, over all passes. */
+  readonly declarations: readonly Declared[];
   /** Set when the input does not parse, or the rewrite would not: `text` is then the input. */
   readonly error?: SourceError;
 }
@@ -82,12 +85,13 @@ export function rewriteSource(source: string, filename: string, options: Rewrite
   try {
     analysis = run(source);
   } catch (error) {
-    return { text: source, changed: false, findings: [], rewritten: [], manual: [], error: parseErrorOf(error, filename, source) };
+    return { text: source, changed: false, findings: [], rewritten: [], manual: [], declarations: [], error: parseErrorOf(error, filename, source) };
   }
   const declaredNowhere = undeclaredNames(analysis.parsed);
   const findings = analysis.sites.map(site => noteOf(site, source, site.fix.kind === 'manual' ? site.fix.reason : site.fix.kind));
   const rejected = new Map<string, string>();
   const rewritten: SiteNote[] = [];
+  const declarations: Declared[] = [];
   let text = source;
   for (let pass = 1; pass <= MAX_PASSES; pass += 1) {
     let fixable = analysis.sites.filter(site => site.fix.kind !== 'manual' && !rejected.has(siteKey(site, text)));
@@ -107,6 +111,7 @@ export function rewriteSource(source: string, filename: string, options: Rewrite
       if (result.text === text || (addedUndeclared(declaredNowhere, result.text, filename) ?? []).length > 0) break;
     }
     for (const site of result.applied) rewritten.push(noteOf(site, text, site.fix.kind));
+    declarations.push(...result.declared);
     text = result.text;
     try {
       analysis = run(text);
@@ -119,6 +124,7 @@ export function rewriteSource(source: string, filename: string, options: Rewrite
         findings,
         rewritten: [],
         manual: [],
+        declarations: [],
         error: { ...cause, message: `the rewrite would not parse (${cause.message}); file left unchanged` },
       };
     }
@@ -130,5 +136,5 @@ export function rewriteSource(source: string, filename: string, options: Rewrite
       site.fix.kind === 'manual' ? site.fix.reason : (rejected.get(siteKey(site, text)) ?? `${site.fix.kind} fix could not be applied automatically`),
     ),
   );
-  return { text, changed: text !== source, findings, rewritten, manual };
+  return { text, changed: text !== source, findings, rewritten, manual, declarations };
 }

@@ -10,6 +10,6 @@ export interface AwsCredentialsPluginDocs {
   readonly recommended: boolean;
 }
 
-export const DOCS_BASE_URL = 'https://github.com/eslint-plugin-aws-credentials/eslint-plugin-aws-credentials/blob/main/docs/rules/';
+const DOCS_BASE_URL = 'https://github.com/eslint-plugin-aws-credentials/eslint-plugin-aws-credentials/blob/main/docs/rules/';
 
 export const createRule = ESLintUtils.RuleCreator<AwsCredentialsPluginDocs>(name => `${DOCS_BASE_URL}${name}.md`);

@@ -10,7 +10,7 @@ const FACTORIES = {
   description: 'Report calls, made per request, of a function from another module that builds one on every call (`getClient()` in `src/aws.ts`).',
 } as const;
 
-export const RULE_TOGGLES = {
+const RULE_TOGGLES = {
   'no-per-request-credential-provider': {
     checkV2Credentials: { default: true, messageIds: ['v2CredentialsPerInvocation'], description: 'Report SDK v2 credentials classes (`new AWS.TemporaryCredentials()`, `new AWS.ECSCredentials()` …) created per request.' },
     checkMskTokens: { default: true, messageIds: ['mskTokenPerInvocation'], description: 'Report `aws-msk-iam-sasl-signer-js` `generateAuthToken*` calls, which build a credential provider on every call.' },

@@ -5,6 +5,7 @@ import { findSites } from '../analysis/index.js';
 import { isAbsolute } from 'node:path';
 import type { AnalysisOptions, FixPlan, ProjectLookup, RuleName, Site, TextEdit } from '../analysis/types.js';
 import { isLambdaPackage, lookupFor, projectPathOf } from '../project/index.js';
+import { projectModules } from '../rewrite/project-modules.js';
 import { isSelected, type SelectionOptions } from './selection.js';
 
 /** Options every rule accepts, because they change what the analysis finds or the fixes it plans. */
@@ -59,11 +60,14 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 const cache = new WeakMap<TSESTree.Program, Map<string, readonly Site[]>>();
 
 function analysisOptionsOf(options: AnalysisRuleOptions, filename: string): AnalysisOptions {
-  const result: { memoizers?: string[]; runtimeModule?: string; project?: ProjectLookup; lambdaPackage?: boolean } = {};
+  const result: { memoizers?: string[]; runtimeModule?: string; project?: ProjectLookup; lambdaPackage?: boolean; availableModules?: readonly string[] } = {};
   if (options.memoizers && options.memoizers.length > 0) result.memoizers = [...new Set(options.memoizers)].sort();
   if (options.runtimeModule) result.runtimeModule = options.runtimeModule;
   if (options.crossFile !== false && isAbsolute(filename)) result.project = lookupFor(filename);
   if (isAbsolute(filename) && isLambdaPackage(filename)) result.lambdaPackage = true;
+  // The modules a suggestion may import: the file's package dependencies, as the codemod's default.
+  const modules = isAbsolute(filename) ? projectModules(filename) : undefined;
+  if (modules) result.availableModules = modules;
   return result;
 }
 
@@ -71,11 +75,11 @@ function analysisOptionsOf(options: AnalysisRuleOptions, filename: string): Anal
  * The Sites of the file being linted, computed once per (file, analysis options) and shared by
  * all rules: rules configured with the same `memoizers`/`runtimeModule` reuse one analysis.
  */
-export function getSites(context: AnyContext, options: AnalysisRuleOptions): readonly Site[] {
+function getSites(context: AnyContext, options: AnalysisRuleOptions): readonly Site[] {
   const { sourceCode } = context;
   const ast = sourceCode.ast;
   const analysisOptions = analysisOptionsOf(options, context.filename);
-  const key = JSON.stringify([analysisOptions.memoizers ?? [], analysisOptions.runtimeModule ?? '', !!analysisOptions.project, !!analysisOptions.lambdaPackage]);
+  const key = JSON.stringify([analysisOptions.memoizers ?? [], analysisOptions.runtimeModule ?? '', !!analysisOptions.project, !!analysisOptions.lambdaPackage, analysisOptions.availableModules ?? []]);
   let perFile = cache.get(ast);
   if (!perFile) {
     perFile = new Map();

@@ -40,7 +40,7 @@ function pushCodes(error: unknown, into: string[], depth: number): void {
 }
 
 /** Every error name or code on the error and its causes, outermost first. */
-export function errorCodes(error: unknown): string[] {
+function errorCodes(error: unknown): string[] {
   const codes: string[] = [];
   pushCodes(error, codes, 0);
   return codes;
@@ -56,7 +56,7 @@ export function isNonRecoverableCredentialError(error: unknown): boolean {
 }
 
 /** The most specific name: a code the SDK set, else the error's name. */
-export function errorName(error: unknown): string {
+function errorName(error: unknown): string {
   const codes = errorCodes(error);
   return codes.find((code) => code !== 'Error' && !RUNTIME_ERROR_NAMES.has(code)) ?? codes[0] ?? 'Error';
 }

@@ -179,7 +179,7 @@ describe('applyFixes', () => {
 
   it('returns the text unchanged when nothing is fixable', () => {
     const clean = lines("import { S3Client } from '@aws-sdk/client-s3';", 'export const s3 = new S3Client({});');
-    expect(applyFixes(clean, analyzeSource(clean, 'a.mjs').sites)).toEqual({ text: clean, applied: [], manual: [] });
+    expect(applyFixes(clean, analyzeSource(clean, 'a.mjs').sites)).toEqual({ text: clean, applied: [], manual: [], declared: [] });
   });
 });
 

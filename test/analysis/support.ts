@@ -2,7 +2,7 @@
 import { analyzeSource, applyFixes, type AnalysisOptions, type Site } from '../../src/analysis/index.js';
 
 /** `rule:messageId@line:column (context)`, columns 1-based as editors show them. */
-export function describeSite(site: Site): string {
+function describeSite(site: Site): string {
   const { line, column } = site.node.loc.start;
   const context = site.frequency.kind === 'per-invocation' ? site.frequency.context : site.frequency.reason;
   return `${site.rule}:${site.messageId}@${line}:${column + 1} (${context})`;

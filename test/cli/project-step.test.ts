@@ -9,6 +9,9 @@ import { tempDir, writeTree } from './helpers.js';
 
 const RUNTIME = 'eslint-plugin-aws-credentials/runtime';
 
+/** What the per-file rewrite reports it declared (the planner's `TextEdit.declares`). */
+const declared = (...names: string[]) => names.map(name => ({ name, value: `cacheCredentials(…)` }));
+
 const before = (role: string) => `import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 export const handler = async () => fromTemporaryCredentials({ params: { RoleArn: '${role}' } });
 `;
@@ -52,9 +55,9 @@ describe('shareProviders', () => {
     });
     symlinkSync(join(__dirname, '..', '..', 'node_modules'), join(root, 'node_modules'));
     const files = new Map([
-      [join(root, 'src/a.ts'), { before: before('arn:aws:iam::1:role/r'), after: a }],
-      [join(root, 'src/nested/b.ts'), { before: before('arn:aws:iam::1:role/r'), after: b }],
-      [join(root, 'src/c.ts'), { before: before('arn:aws:iam::2:role/other'), after: c }],
+      [join(root, 'src/a.ts'), { before: before('arn:aws:iam::1:role/r'), after: a, declarations: declared('credentials') }],
+      [join(root, 'src/nested/b.ts'), { before: before('arn:aws:iam::1:role/r'), after: b, declarations: declared('reportsCredentials') }],
+      [join(root, 'src/c.ts'), { before: before('arn:aws:iam::2:role/other'), after: c, declarations: declared('credentials') }],
     ]);
     writeTree(root, Object.fromEntries([...files].map(([file, { after }]) => [file.slice(root.length + 1), after])));
     const result = shareProviders({ files, sharedModule: join(root, 'src/aws-credentials.shared.ts'), runtimeModuleFor: () => RUNTIME });
@@ -90,14 +93,14 @@ export const handler = async () => new S3Client({ credentials: reportsCredential
     const shared = join(root, 'src/aws-credentials.shared.ts');
     const first = shareProviders({
       files: new Map([
-        [join(root, 'src/a.ts'), { before: '', after: a }],
-        [join(root, 'src/b.ts'), { before: '', after: a }],
+        [join(root, 'src/a.ts'), { before: '', after: a, declarations: declared('credentials') }],
+        [join(root, 'src/b.ts'), { before: '', after: a, declarations: declared('credentials') }],
       ]),
       sharedModule: shared,
       runtimeModuleFor: () => RUNTIME,
     });
     writeTree(root, { 'src/aws-credentials.shared.ts': first.module!.after });
-    const second = shareProviders({ files: new Map([[join(root, 'src/d.ts'), { before: '', after: a }]]), sharedModule: shared, runtimeModuleFor: () => RUNTIME });
+    const second = shareProviders({ files: new Map([[join(root, 'src/d.ts'), { before: '', after: a, declarations: declared('credentials') }]]), sharedModule: shared, runtimeModuleFor: () => RUNTIME });
     expect(second.module?.after).toBe(first.module!.after);
     expect(second.files.get(join(root, 'src/d.ts'))).toContain("import { credentials } from './aws-credentials.shared';");
   });
@@ -115,8 +118,8 @@ exports.run = async () => credentials();
 `;
     const result = shareProviders({
       files: new Map([
-        [join(root, 'lib/a.js'), { before: '', after: cjs }],
-        [join(root, 'lib/b.js'), { before: '', after: cjs }],
+        [join(root, 'lib/a.js'), { before: '', after: cjs, declarations: declared('credentials') }],
+        [join(root, 'lib/b.js'), { before: '', after: cjs, declarations: declared('credentials') }],
       ]),
       sharedModule: join(root, 'lib/aws-credentials.shared.js'),
       runtimeModuleFor: () => RUNTIME,
@@ -128,6 +131,21 @@ exports.run = async () => credentials();
 `);
     expect(result.module?.after).toContain("const { fromIni } = require('@aws-sdk/credential-providers');\nconst { cacheCredentials } = require('eslint-plugin-aws-credentials/runtime');");
     expect(result.module?.after).toContain("const credentials = cacheCredentials(fromIni({ profile: 'jobs' }));\nexports.credentials = credentials;");
+  });
+
+  it('shares only what the rewrite declared: a provider the file already had stays where it is', () => {
+    const root = tempDir();
+    writeTree(root, { 'package.json': '{ "type": "module" }' });
+    const result = shareProviders({
+      files: new Map([
+        [join(root, 'src/a.ts'), { before: a, after: a, declarations: [] }],
+        [join(root, 'src/b.ts'), { before: '', after: a, declarations: declared('credentials') }],
+      ]),
+      sharedModule: join(root, 'src/aws-credentials.shared.ts'),
+      runtimeModuleFor: () => RUNTIME,
+    });
+    expect(result.module).toBeUndefined();
+    expect(result.files.size).toBe(0);
   });
 });
 

@@ -12,7 +12,7 @@ export const handler = async (event: { key: string }) => {
 };
 `;
 
-export const MANUAL = `import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+const MANUAL = `import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 
 export const handler = async (event: { roleArn: string }) => {
   const credentials = fromTemporaryCredentials({ params: { RoleArn: event.roleArn, RoleSessionName: \`run-\${Date.now()}\` } });
@@ -35,7 +35,7 @@ export const handler = async () => {
 };
 `;
 
-export const JSX_COMPONENT = `import { S3Client } from '@aws-sdk/client-s3';
+const JSX_COMPONENT = `import { S3Client } from '@aws-sdk/client-s3';
 
 export function Upload() {
   const s3 = new S3Client({ region: 'eu-west-1' });

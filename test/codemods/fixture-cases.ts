@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
-export const CODEMODS = join(ROOT, 'codemods');
+const CODEMODS = join(ROOT, 'codemods');
 
 export interface FixtureCase {
   readonly transform: string;

@@ -1,7 +1,7 @@
 // The demo's "after" column, asserted: each incident app, fixed by the codemod, against the fake AWS.
 // Only counts that do not depend on machine speed: requests completed, failures, lost workers,
 // STS / container calls. Each run is bounded by the scenarios' runaway limit, far above a normal run.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper shared with `npm run demo`
@@ -59,6 +59,20 @@ describe('incident examples after aws-credentials fix', () => {
     expect(figures.requests).toBe(scenarios['kafka-msk']!.requests);
     expect(figures.failed).toBe(0);
     expect(figures.sts).toBeLessThanOrEqual(2);
+  }, SCENARIO_TIMEOUT_MS);
+
+  it('fix declares what the Lambda rewrite imports: @aws-sdk/credential-providers in client-sts\'s range, and the runtime', () => {
+    const manifest = JSON.parse(readFileSync(join(work, 'examples/lambda-handler/package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(manifest.dependencies['@aws-sdk/credential-providers']).toBe(manifest.dependencies['@aws-sdk/client-sts']);
+    expect(manifest.dependencies['eslint-plugin-aws-credentials']).toBeDefined();
+  });
+
+  it('Lambda handler: the hand-written AssumeRole becomes one shared provider per tenant role', () => {
+    const figures = after('lambda-handler');
+    expect(figures.requests).toBe(scenarios['lambda-handler']!.requests);
+    expect(figures.failed).toBe(0);
+    // The scenario spreads its events over five tenant roles: one AssumeRole each.
+    expect(figures.sts).toBe(5);
   }, SCENARIO_TIMEOUT_MS);
 
   it('HTTP API: one AssumeRole per organisation', () => {

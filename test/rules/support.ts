@@ -9,10 +9,9 @@ RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
 
-export { RuleTester };
 
 /** A RuleTester with typescript-eslint's parser (the default) for .ts and .tsx files. */
-export const ruleTester = new RuleTester();
+const ruleTester = new RuleTester();
 
 type TesterRule<MessageIds extends string, Options extends readonly unknown[]> = Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
 

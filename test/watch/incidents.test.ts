@@ -75,7 +75,7 @@ describe('incident examples under the watch', () => {
         expect(after.watch.report.identities.filter((identity) => identity.overBudget)).toEqual([]);
         expect(after.watch.exitCode).toBe(0);
       } else {
-        // `fix` left it for manual review (the hand-written AssumeRole): the watch still fails it.
+        // `fix` left it for manual review: the watch still fails it.
         expect(after.watch.report.identities.filter((identity) => identity.overBudget).length).toBeGreaterThan(0);
         expect(after.watch.exitCode).toBe(1);
       }

@@ -10,7 +10,11 @@ export interface AppliedFixes {
   readonly applied: Site[];
   /** Sites whose plan is manual: left as they are. */
   readonly manual: Site[];
+  /** The module-scope declarations the applied edits inserted (shared ones once), as the planner wrote them. */
+  readonly declared: Declared[];
 }
+
+export type Declared = NonNullable<TextEdit['declares']>;
 
 export function applyFixes(text: string, sites: readonly Site[]): AppliedFixes {
   const manual = sites.filter((site) => site.fix.kind === 'manual');
@@ -35,6 +39,7 @@ export function applyFixes(text: string, sites: readonly Site[]): AppliedFixes {
     for (const edit of own) if (edit.declares) declared.set(normalize(edit.declares.value), edit.declares.name);
     applied.push(site);
   }
+  const inserted: Declared[] = edits.flatMap((edit) => (edit.declares ? [edit.declares] : []));
   if (applied.length > 0) {
     const program = programOf(applied[0]!.node);
     for (const [module, names] of imports) {
@@ -42,7 +47,7 @@ export function applyFixes(text: string, sites: readonly Site[]): AppliedFixes {
       if (edit) edits.push(edit);
     }
   }
-  return { text: applyEdits(text, edits), applied, manual };
+  return { text: applyEdits(text, edits), applied, manual, declared: inserted };
 }
 
 const normalize = (value: string): string => value.replace(/\s+/g, ' ').replace(/,\s*([)}\]])/g, '$1').trim();

@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { reindent } from './plans.js';
 
-export const ASSUME_ROLE_PARAMS = new Set([
+const ASSUME_ROLE_PARAMS = new Set([
   'RoleArn',
   'RoleSessionName',
   'ExternalId',

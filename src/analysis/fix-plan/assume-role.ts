@@ -4,86 +4,27 @@
 //                                                                              const x = sharedCredentials(key, () => fromTemporaryCredentials(...)) (keyed)
 //   credentials: { accessKeyId: Credentials.AccessKeyId, ... }              -> credentials: x
 // with a module-scope `cacheCredentials(fromTemporaryCredentials(options))` when the input is
-// module-stable. Anything else returns a reason and stays manual.
+// module-stable. The provider's internal STS client gets the calling client's configuration, so the
+// same credentials sign the AssumeRole call; a client whose configuration is unknown stays manual.
+// GetSessionToken and AssumeRoleWithWebIdentity are planned by sts-call-cache (no provider of
+// @aws-sdk/credential-providers makes those calls with the caller's own client).
 import type { TSESTree } from '@typescript-eslint/utils';
-import { type PlanContext, hoistedDeclaration, preferredQuote } from './plans.js';
+import { type PlanContext, hoistedDeclaration, importEdits, preferredQuote } from './plans.js';
 import { startWithLeadingComments } from './imports.js';
 import { stabilityOf, type Stability } from './stability.js';
-import type { Scopes, VariableLike } from '../scopes.js';
+import type { Scopes } from '../scopes.js';
 import type { FixPlan, TextEdit } from '../types.js';
 import { fromTemporaryCredentialsOptions } from './assume-role-options.js';
+import { stsCallKey } from './cache-key.js';
+import { CACHED_STS_ACTIONS, cachedStsCallPlan, v3StsCall } from './sts-call-cache.js';
+import { shadowedAt, stsClientOf } from './sts-client.js';
+import { stsResponseOf } from './sts-response.js';
 
 export const PROVIDERS_MODULE = '@aws-sdk/credential-providers';
-const FIELDS: Readonly<Record<string, string>> = {
-  AccessKeyId: 'accessKeyId',
-  SecretAccessKey: 'secretAccessKey',
-  SessionToken: 'sessionToken',
-  Expiration: 'expiration',
-};
 
 export type StsPlanResult = { readonly plan: FixPlan } | { readonly reason: string };
 
 const why = (reason: string): StsPlanResult => ({ reason });
-
-function unwrapTs(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.type === 'TSNonNullExpression' || current.type === 'TSAsExpression' || current.type === 'ChainExpression') current = current.expression;
-  return current;
-}
-
-/** The outermost node that still is `node` (through `!`, `as`, `?.` wrappers and parentheses). */
-function outer(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.parent && (current.parent.type === 'TSNonNullExpression' || current.parent.type === 'TSAsExpression' || current.parent.type === 'ChainExpression')) {
-    current = current.parent;
-  }
-  return current;
-}
-
-function propertyName(property: TSESTree.Property | TSESTree.MemberExpression): string | undefined {
-  const key = property.type === 'Property' ? property.key : property.property;
-  if (property.computed) return key.type === 'Literal' && typeof key.value === 'string' ? key.value : undefined;
-  return key.type === 'Identifier' ? key.name : key.type === 'Literal' && typeof key.value === 'string' ? key.value : undefined;
-}
-
-/**
- * `value` is a use of the AssumeRole result's Credentials: it must be read as
- * `.AccessKeyId`/`.SecretAccessKey`/`.SessionToken`/`.Expiration` into the matching field of a
- * credentials object literal made only of those fields. Returns that object.
- */
-function credentialsObjectOf(value: TSESTree.Node): TSESTree.ObjectExpression | undefined {
-  const member = outer(value).parent;
-  if (member?.type !== 'MemberExpression' || unwrapTs(member.object) !== unwrapTs(outer(value)) && member.object !== outer(value)) return undefined;
-  const field = propertyName(member);
-  if (!field || !FIELDS[field]) return undefined;
-  const property = outer(member).parent;
-  if (property?.type !== 'Property' || property.value !== outer(member) || propertyName(property) !== FIELDS[field]) return undefined;
-  const object = property.parent;
-  if (object?.type !== 'ObjectExpression') return undefined;
-  const names = object.properties.map(p => (p.type === 'Property' ? propertyName(p) : undefined));
-  if (names.some(name => !name || !Object.values(FIELDS).includes(name))) return undefined;
-  if (!names.includes('accessKeyId') || !names.includes('secretAccessKey')) return undefined;
-  return object;
-}
-
-function referencesOf(variable: VariableLike, declarator: TSESTree.VariableDeclarator): TSESTree.Identifier[] {
-  return variable.references
-    .map(reference => reference.identifier as TSESTree.Identifier)
-    .filter(identifier => identifier.range[0] < declarator.id.range[0] || identifier.range[1] > declarator.id.range[1]);
-}
-
-/** The STS client's constructor argument, when `client` is a module-level `const x = new STSClient({...})`. */
-function clientConfigOf(client: TSESTree.Node, scopes: Scopes): TSESTree.ObjectExpression | undefined {
-  if (client.type !== 'Identifier') return undefined;
-  const variable = scopes.findVariable(client);
-  const def = variable?.defs[0];
-  if (!variable || !def || !scopes.isModuleLevel(variable.scope)) return undefined;
-  const declarator = def.node as TSESTree.Node;
-  if (declarator.type !== 'VariableDeclarator' || declarator.init?.type !== 'NewExpression') return undefined;
-  const argument = declarator.init.arguments[0];
-  if (!argument || argument.type !== 'ObjectExpression' || argument.properties.length === 0) return undefined;
-  return argument;
-}
 
 function lineRange(text: string, node: TSESTree.Node): [number, number] {
   let start = node.range[0];
@@ -122,64 +63,23 @@ function unusedImportEdit(callee: TSESTree.Node, scopes: Scopes): TextEdit | und
     : { range: [list[index - 1]!.range[1], element.range[1]], text: '' };
 }
 
-function keyOf(input: TSESTree.ObjectExpression, text: string, quote: string): string | undefined {
-  const fields = [`source: ${quote}AssumeRole${quote}`];
-  for (const property of input.properties) {
-    if (property.type !== 'Property' || property.computed) return undefined;
-    const name = propertyName(property);
-    if (!name) return undefined;
-    if (name === 'TokenCode') continue;
-    const value = text.slice(property.value.range[0], property.value.range[1]).replace(/\s*\n\s*/g, ' ');
-    fields.push(property.shorthand ? name : `${name}: ${value}`);
-  }
-  return `{ ${fields.join(', ')} }`;
-}
-
 export function assumeRolePlan(command: TSESTree.NewExpression, exportName: string, context: PlanContext): StsPlanResult {
   const { text, scopes } = context;
-  if (exportName !== 'AssumeRoleCommand') return why('not an AssumeRoleCommand');
+  const action = exportName.replace(/Command$/, '');
+  if (action !== 'AssumeRole' && CACHED_STS_ACTIONS.has(action)) {
+    const call = v3StsCall(command, action);
+    if ('reason' in call) return why(call.reason);
+    const plan = cachedStsCallPlan(call, context);
+    return plan.kind === 'manual' ? why(plan.reason) : { plan };
+  }
+  if (exportName !== 'AssumeRoleCommand') return why(`${exportName} is not rewritten automatically`);
   const input = command.arguments[0];
   if (command.arguments.length !== 1 || input?.type !== 'ObjectExpression') return why('its input is not an object literal');
-  const send = command.parent;
-  if (send?.type !== 'CallExpression' || send.arguments.length !== 1 || send.callee.type !== 'MemberExpression' || propertyName(send.callee) !== 'send') {
-    return why('the command is not passed straight to `client.send()`');
-  }
-  const awaited = send.parent;
-  const declarator = awaited?.type === 'AwaitExpression' ? awaited.parent : undefined;
-  const declaration = declarator?.parent;
-  if (declarator?.type !== 'VariableDeclarator' || declaration?.type !== 'VariableDeclaration' || declaration.declarations.length !== 1) {
-    return why('the response is not stored in one `const` declaration');
-  }
-  if (declaration.parent?.type !== 'BlockStatement' && declaration.parent?.type !== 'Program') return why('the declaration is not a plain statement');
-
-  // Every use of the response's Credentials, each inside a credentials object literal.
-  const uses: TSESTree.Node[] = [];
-  if (declarator.id.type === 'ObjectPattern') {
-    const [only] = declarator.id.properties;
-    if (declarator.id.properties.length !== 1 || only?.type !== 'Property' || propertyName(only) !== 'Credentials' || only.value.type !== 'Identifier') {
-      return why('the response is destructured into more than `Credentials`');
-    }
-    const variable = scopes.declaredVariables(declarator).find(candidate => candidate.name === (only.value as TSESTree.Identifier).name);
-    if (!variable) return why('cannot follow the destructured Credentials');
-    uses.push(...referencesOf(variable, declarator));
-  } else if (declarator.id.type === 'Identifier') {
-    const variable = scopes.declaredVariables(declarator)[0];
-    if (!variable) return why('cannot follow the response');
-    for (const reference of referencesOf(variable, declarator)) {
-      const member = outer(reference).parent;
-      if (member?.type !== 'MemberExpression' || propertyName(member) !== 'Credentials') return why(`the response is used for more than its Credentials (\`${variable.name}\`)`);
-      uses.push(member);
-    }
-  } else {
-    return why('the response is not stored in a plain variable');
-  }
-  if (uses.length === 0) return why('its Credentials are never used');
-  const objects = new Map<number, TSESTree.ObjectExpression>();
-  for (const use of uses) {
-    const object = credentialsObjectOf(use);
-    if (!object) return why('its Credentials are used for more than a client\'s `credentials` object');
-    objects.set(object.range[0], object);
-  }
+  const call = v3StsCall(command, action);
+  if ('reason' in call) return why(call.reason);
+  const response = stsResponseOf(call.awaited, scopes, 'v3');
+  if ('reason' in response) return why(response.reason);
+  const { declaration } = response;
 
   const options = fromTemporaryCredentialsOptions(input, text);
   if ('manual' in options) return why(options.manual);
@@ -202,23 +102,30 @@ export function assumeRolePlan(command: TSESTree.NewExpression, exportName: stri
     return why(`the fix needs ${PROVIDERS_MODULE}, which is not among the project's dependencies: add it, then run the fix again`);
   }
 
-  // The internal STS client gets the calling client's configuration when it is plain module data.
-  const clientConfig = clientConfigOf(send.callee.object, scopes);
-  const clientConfigUsable = clientConfig !== undefined && stabilityOf(clientConfig, { scopes, text, insertAt, isAllowedCall: () => false }).kind === 'static';
-  const withClient = clientConfigUsable
+  // The provider's internal STS client gets the calling client's configuration (its credentials,
+  // region, endpoint): the same identity signs the AssumeRole call. Unknown configuration: manual.
+  const client = stsClientOf(call.receiver, scopes, text, insertAt);
+  if ('reason' in client) return why(client.reason);
+  const clientConfig = client.client.config;
+  if (clientConfig && stabilityOf(clientConfig, { scopes, text, insertAt, isAllowedCall: () => false }).kind !== 'static') {
+    return why('its STS client\'s configuration is not plain module data, so the provider cannot be given the same one');
+  }
+  const withClient = clientConfig && clientConfig.properties.length > 0
     ? options.text.replace(/ }$/, `, clientConfig: ${text.slice(clientConfig.range[0], clientConfig.range[1])} }`)
     : options.text;
   const providerCall = `fromTemporaryCredentials(${withClient})`;
   const name = context.names.allocate('assumedRoleCredentials');
   const unusedImport = unusedImportEdit(command.callee, scopes);
   const replaceObjects: TextEdit[] = [
-    ...[...objects.values()].map((object): TextEdit => ({ range: [object.range[0], object.range[1]], text: name })),
+    ...response.sinks.map((sink): TextEdit => ({ range: [sink.range[0], sink.range[1]], text: sink.replacement(name) })),
     ...(unusedImport ? [unusedImport] : []),
   ];
   const providersImport = { module: PROVIDERS_MODULE, names: ['fromTemporaryCredentials'] };
 
   if (stability.kind === 'static') {
+    const imports = [{ module: context.runtimeModule, names: ['cacheCredentials'] }, providersImport];
     const edits: TextEdit[] = [
+      ...importEdits(context, imports),
       hoistedDeclaration(text, insertAt, name, `cacheCredentials(${providerCall})`),
       { range: lineRange(text, declaration), text: '' },
       ...replaceObjects,
@@ -228,23 +135,27 @@ export function assumeRolePlan(command: TSESTree.NewExpression, exportName: stri
         kind: 'hoist',
         description: `const ${name} = cacheCredentials(fromTemporaryCredentials(…)) replaces the AssumeRole call`,
         edits,
-        imports: [{ module: context.runtimeModule, names: ['cacheCredentials'] }, providersImport],
+        imports,
       },
     };
   }
-  const key = keyOf(input, text, preferredQuote(text));
-  if (!key) return why('its input is not plain data, so no cache key can be built from it.');
+  const key = stsCallKey('AssumeRole', input, clientConfig, { text, quote: preferredQuote(text), comments: context.program.comments ?? [] });
+  if ('manual' in key) return why(`its inputs vary per request and ${key.manual}.`);
+  const shadowed = clientConfig ? shadowedAt(clientConfig, command, scopes) : [];
+  if (shadowed.length > 0) return why(`its STS client's configuration reads ${shadowed.map(n => `\`${n}\``).join(', ')}, which the request's code redeclares`);
+  const imports = [{ module: context.runtimeModule, names: ['sharedCredentials'] }, providersImport];
   const edits: TextEdit[] = [
-    { range: [declaration.range[0], declaration.range[1]], text: `const ${name} = sharedCredentials(${key}, () => ${providerCall})${text[declaration.range[1] - 1] === ';' ? ';' : ''}` },
+    ...importEdits(context, imports),
+    { range: [declaration.range[0], declaration.range[1]], text: `const ${name} = sharedCredentials(${key.text}, () => ${providerCall})${text[declaration.range[1] - 1] === ';' ? ';' : ''}` },
     ...replaceObjects,
   ];
   return {
     plan: {
       kind: 'keyed',
-      description: `sharedCredentials(${key}, () => fromTemporaryCredentials(…)) replaces the AssumeRole call`,
+      description: `sharedCredentials(${key.text}, () => fromTemporaryCredentials(…)) replaces the AssumeRole call`,
       edits,
       keyInputs: stability.inputs,
-      imports: [{ module: context.runtimeModule, names: ['sharedCredentials'] }, providersImport],
+      imports,
     },
   };
 }

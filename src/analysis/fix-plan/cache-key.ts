@@ -107,3 +107,38 @@ function short(text: string, node: TSESTree.Node): string {
   const raw = text.slice(node.range[0], node.range[1]);
   return raw.length > 40 ? `${raw.slice(0, 37)}...` : raw;
 }
+
+/**
+ * The key for an STS call's result shared per input (`AssumeRole`, `GetSessionToken` ...):
+ *   { source: '<api>', <its PascalCase parameters, as written>, client: { <the STS client's configuration> } }
+ * The client's configuration is part of it because that client's credentials sign the call: two
+ * clients that differ in anything give two entries. Parameters are PascalCase, so `source` and
+ * `client` never collide with one; `TokenCode` (a one-time MFA code) is left out. A client configuration that holds credentials, a provider or a
+ * function cannot be a key: no key is built.
+ */
+export function stsCallKey(apiName: string, input: TSESTree.ObjectExpression | undefined, client: TSESTree.ObjectExpression | undefined, source: Omit<KeySource, 'apiName' | 'node'>): CacheKey {
+  const { text, quote } = source;
+  const slice = (n: TSESTree.Node): string => oneLine(text.slice(n.range[0], n.range[1]), n, source.comments);
+  const fields: string[] = [`source: ${quote}${apiName}${quote}`];
+  const field = (property: TSESTree.Property, name: string): string => {
+    if (property.shorthand) return name;
+    return `${IDENTIFIER.test(name) ? name : quoteKey(name, quote)}: ${slice(property.value)}`;
+  };
+  for (const property of input?.properties ?? []) {
+    const name = property.type === 'Property' && !property.computed ? staticPropertyName(property) : undefined;
+    if (property.type !== 'Property' || name === undefined) return { manual: 'its input spreads an object or computes a key, so no cache key can be built from it' };
+    if (!/^[A-Z]/.test(name)) return { manual: `its input \`${name}\` is not an STS parameter` };
+    // A one-time MFA code is asked for on each refresh (mfaCodeProvider), never part of the identity.
+    if (name !== 'TokenCode') fields.push(field(property, name));
+  }
+  if (client && client.properties.length > 0) {
+    if (client.properties.some((p) => p.type !== 'Property' || p.computed || staticPropertyName(p) === undefined)) {
+      return { manual: "its STS client's configuration spreads an object or computes a key, so no cache key can tell that client from another" };
+    }
+    const problem = functionValued(client);
+    if (problem) return { manual: `its STS client's configuration holds \`${problem}\`, which cannot be part of a cache key` };
+    const clientFields = (client.properties as TSESTree.Property[]).map((p) => field(p, staticPropertyName(p)!));
+    fields.push(`client: { ${clientFields.join(', ')} }`);
+  }
+  return { text: `{ ${fields.join(', ')} }` };
+}

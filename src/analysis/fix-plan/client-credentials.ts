@@ -11,7 +11,7 @@ import { unwrap } from '../walk.js';
 import { startWithLeadingComments } from './imports.js';
 import { type PlanContext, hoistedDeclaration, importEdits, manual, runtimeImport, topLevelStatement } from './plans.js';
 
-export const PROVIDERS_MODULE = '@aws-sdk/credential-providers';
+const PROVIDERS_MODULE = '@aws-sdk/credential-providers';
 const CHAIN = 'fromNodeProviderChain';
 
 export function sharedDefaultChainPlan(

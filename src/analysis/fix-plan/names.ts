@@ -17,7 +17,7 @@ export class NameAllocator {
 }
 
 /** `STSClient` -> `stsClient`, `S3Client` -> `s3Client`, `DynamoDBClient` -> `dynamoDBClient`. */
-export function lowerFirstWord(name: string): string {
+function lowerFirstWord(name: string): string {
   const caps = /^[A-Z0-9]+/.exec(name)?.[0] ?? '';
   if (caps.length <= 1 || caps.length === name.length) return name.charAt(0).toLowerCase() + name.slice(1);
   const keep = /[a-z]/.test(name.charAt(caps.length)) ? caps.length - 1 : caps.length;

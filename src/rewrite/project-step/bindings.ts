@@ -41,7 +41,7 @@ function requireSpecifier(node: ts.Expression | undefined): string | undefined {
   return ts.isStringLiteralLike(argument) ? argument.text : undefined;
 }
 
-export function scriptKindOf(file: string): ts.ScriptKind {
+function scriptKindOf(file: string): ts.ScriptKind {
   if (/\.tsx$/.test(file)) return ts.ScriptKind.TSX;
   if (/\.(c|m)?ts$/.test(file)) return ts.ScriptKind.TS;
   if (/\.jsx$/.test(file)) return ts.ScriptKind.JSX;

@@ -1,6 +1,8 @@
 // The project-wide step: after the per-file rewrites, a provider hoisted identically in two or
 // more files (same expression after normalisation, same imports) becomes one exported instance
-// in one shared module, imported by each of those files under its old local name.
+// in one shared module, imported by each of those files under its old local name. Which
+// declarations the rewrite created is what its planner said (`TextEdit.declares`, carried in
+// `declarations`); the rewritten text is parsed once per file, to read its imports and edit it.
 import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { ts } from 'ts-morph';
@@ -11,10 +13,11 @@ import { addImport, removeStatementAndUnusedImports } from './edit-module.js';
 import { normalizeExpression } from './normalize.js';
 import { renderSharedModule, SHARED_MARKER, type SharedExport } from './shared-module.js';
 import { newTypeErrors, type TypeProblem } from './typecheck.js';
+import type { Declared } from '../../analysis/fix-plan/apply.js';
 
 export interface ShareInput {
-  /** Rewritten files: original and per-file output. */
-  readonly files: ReadonlyMap<string, { readonly before: string; readonly after: string }>;
+  /** Rewritten files: original, per-file output, and the declarations the rewrite inserted. */
+  readonly files: ReadonlyMap<string, { readonly before: string; readonly after: string; readonly declarations: readonly Declared[] }>;
   /** Absolute path of the shared module. */
   readonly sharedModule: string;
   readonly runtimeModuleFor: (file: string) => string;
@@ -71,11 +74,10 @@ function participates(file: string, text: string, format: Format): boolean {
   return moduleSyntaxOf(file, text) === format;
 }
 
-function isNewName(before: string, name: string): boolean {
-  return !new RegExp(`\\b(const|let|var|function|class)\\s+${name}\\b`).test(before);
-}
-
-function candidatesOf(file: string, before: string, after: string, runtimeModule: string): Candidate[] {
+/** The top-level `const name = cacheCredentials(...)` statements the rewrite inserted. */
+function candidatesOf(file: string, after: string, declarations: readonly Declared[], runtimeModule: string): Candidate[] {
+  const created = new Set(declarations.map(declared => declared.name));
+  if (created.size === 0) return [];
   const source = parseModule(file, after);
   const bindings = bindingsOf(source);
   const runtime = canonicalModule(file, runtimeModule);
@@ -85,11 +87,11 @@ function candidatesOf(file: string, before: string, after: string, runtimeModule
     if (!(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
     if (ts.getModifiers(statement)?.some(modifier => modifier.kind === ts.SyntaxKind.ExportKeyword)) continue;
     const declaration = statement.declarationList.declarations[0]!;
+    if (!ts.isIdentifier(declaration.name) || !created.has(declaration.name.text)) continue;
     const init = declaration.initializer;
     if (!ts.isIdentifier(declaration.name) || declaration.type || !init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression)) continue;
     const callee = bindings.imports.get(init.expression.text);
     if (!callee || callee.module !== runtime || callee.imported !== 'cacheCredentials') continue;
-    if (!isNewName(before, declaration.name.text)) continue;
     const normalized = normalizeExpression(init, source, bindings);
     if (!normalized) continue;
     const comments = (ts.getLeadingCommentRanges(source.text, statement.getFullStart()) ?? [])
@@ -148,9 +150,9 @@ export function shareProviders(input: ShareInput): ShareResult {
   if (existingText !== undefined && !existingText.includes(SHARED_MARKER)) return empty;
 
   const groups = new Map<string, Candidate[]>();
-  for (const [file, { before, after }] of input.files) {
+  for (const [file, { after, declarations }] of input.files) {
     if (file === input.sharedModule || !participates(file, after, format)) continue;
-    for (const candidate of candidatesOf(file, before, after, input.runtimeModuleFor(file))) {
+    for (const candidate of candidatesOf(file, after, declarations, input.runtimeModuleFor(file))) {
       const group = groups.get(candidate.key) ?? [];
       if (!group.some(other => other.file === file)) group.push(candidate);
       groups.set(candidate.key, group);

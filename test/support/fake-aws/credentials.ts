@@ -13,7 +13,7 @@ function randomChars(count: number, alphabet = BASE32): string {
 }
 
 /** `ASIA` + 16 characters, unique per call (a process-wide sequence plus randomness). */
-export function newAccessKeyId(): string {
+function newAccessKeyId(): string {
   sequence++;
   return `ASIA${sequence.toString(32).toUpperCase().padStart(6, '2')}${randomChars(10)}`.slice(0, 20);
 }

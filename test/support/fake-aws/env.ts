@@ -3,8 +3,8 @@ import type { FakeAws } from './types.js';
 
 /** Long-term base credentials for the STS caller (an `AKIA` key: the fake treats it as a user). */
 export const BASE_ACCESS_KEY_ID = 'AKIAFAKEBASE00000000';
-export const BASE_SECRET_ACCESS_KEY = 'fake-base-secret-access-key-0000000000000';
-export const REGION = 'us-east-1';
+const BASE_SECRET_ACCESS_KEY = 'fake-base-secret-access-key-0000000000000';
+const REGION = 'us-east-1';
 
 export interface EnvOptions {
   /** Put the base credentials in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (default true). */

@@ -3,8 +3,8 @@ import { TokenBucket } from './token-bucket.js';
 import type { AssumeRoleRecord, FakeAwsCalls, FakeAwsOptions, IssuedCredentials, LatencyMs, RoleStats, ServiceRecord } from './types.js';
 import type { SigningInfo } from './signing.js';
 
-export const DEFAULT_CONTAINER_RATE_LIMIT = { perSecond: 40, burst: 60 } as const;
-export const DEFAULT_LIFETIME_SECONDS = 3600;
+const DEFAULT_CONTAINER_RATE_LIMIT = { perSecond: 40, burst: 60 } as const;
+const DEFAULT_LIFETIME_SECONDS = 3600;
 
 export interface FakeRequest {
   readonly method: string;
@@ -22,7 +22,7 @@ export interface Reply {
   readonly endpoint: keyof LatencyMs;
 }
 
-export function emptyCalls(): FakeAwsCalls {
+function emptyCalls(): FakeAwsCalls {
   return { assumeRole: 0, getCallerIdentity: 0, sso: 0, container: 0, containerRejected: 0, imds: 0, imdsToken: 0, imdsRequests: 0, other: 0, service: 0, expired: 0, invalidKey: 0 };
 }
 

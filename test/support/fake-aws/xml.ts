@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 
 const NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
-export function escapeXml(value: string): string {
+function escapeXml(value: string): string {
   return value.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 }
 
 /** `<Name>value</Name>` for each defined entry; nested objects become nested elements. */
-export function elements(fields: Record<string, unknown>): string {
+function elements(fields: Record<string, unknown>): string {
   return Object.entries(fields)
     .filter(([, value]) => value !== undefined)
     .map(([name, value]) =>

@@ -6,7 +6,7 @@ import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 const sts = new STSClient({ region: 'us-east-1' });
 
 export const handler = async (event) => {
-  const assumedRoleCredentials = sharedCredentials({ source: 'AssumeRole', RoleArn: event.tenantRoleArn, RoleSessionName: 'tenant-handler' }, () => fromTemporaryCredentials({ params: { RoleArn: event.tenantRoleArn, RoleSessionName: 'tenant-handler' }, clientConfig: { region: 'us-east-1' } }));
+  const assumedRoleCredentials = sharedCredentials({ source: 'AssumeRole', RoleArn: event.tenantRoleArn, RoleSessionName: 'tenant-handler', client: { region: 'us-east-1' } }, () => fromTemporaryCredentials({ params: { RoleArn: event.tenantRoleArn, RoleSessionName: 'tenant-handler' }, clientConfig: { region: 'us-east-1' } }));
   const tenant = new STSClient({
     region: 'us-east-1',
     credentials: assumedRoleCredentials,
