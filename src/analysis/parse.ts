@@ -8,7 +8,7 @@ import { parse } from '@typescript-eslint/typescript-estree';
 import * as eslintScope from 'eslint-scope';
 import * as espree from 'espree';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findSites } from './planned-sites.js';
+import { findSites } from './sites.js';
 import type { AnalysisOptions, ScopeManagerLike, Site } from './types.js';
 import { collect } from './walk.js';
 

@@ -27,6 +27,7 @@ import { type PlanContext, importEdits, manual, planFor } from './fix-plan/plans
 import { Frequencies, REFRESHED_ON_EXPIRY, SET_UP_FUNCTION, fileRoleOf } from './frequency/index.js';
 import { mskPlan } from './fix-plan/msk.js';
 import { assumeRolePlan } from './fix-plan/assume-role.js';
+import { v2StsCallPlan } from './fix-plan/v2-sts-sites.js';
 import { ImportedCallees, topLevelSpecifiers } from './imported-callee.js';
 import { Scopes } from './scopes.js';
 import { type AnalysisInput, type AnalysisOptions, type Creation, DEFAULT_RUNTIME_MODULE, type FixPlan, type Frequency, type PerInvocation, type ProjectLookup, type Site } from './types.js';
@@ -249,8 +250,7 @@ class FileAnalysis {
     if (!isSts) return false;
     const frequency = this.judge(call, { rule: 'no-per-request-sts-call', api: `sts.${method}`, cost: costOf('sts') });
     if (frequency) {
-      const plan = manual('replace the call with a module-scope `cacheCredentials(fromTemporaryCredentials({ params }))` (or `sharedCredentials(key, ...)` when the role varies) and pass it as `credentials`.');
-      this.add(call, V2_STS_CALL, 'no-per-request-sts-call', 'credentialsCallPerInvocation', frequency, `sts.${method}`, plan);
+      this.add(call, V2_STS_CALL, 'no-per-request-sts-call', 'credentialsCallPerInvocation', frequency, `sts.${method}`, v2StsCallPlan(call, this.plan));
     }
     return true;
   }
@@ -337,9 +337,7 @@ class FileAnalysis {
     const frequency = this.judge(node, { rule: 'no-per-request-sts-call', api: entry.exportName!, cost: costOf(entry.origin) });
     if (!frequency) return;
     const planned = assumeRolePlan(node, entry.exportName!, this.plan);
-    const plan = 'plan' in planned
-      ? planned.plan
-      : manual('replace the command and the code that copies its Credentials with `fromTemporaryCredentials({ params })` from @aws-sdk/credential-providers, created once (`cacheCredentials`) or per key (`sharedCredentials`).');
+    const plan = 'plan' in planned ? planned.plan : manual(planned.reason);
     this.add(node, entry, 'no-per-request-sts-call', 'credentialsCallPerInvocation', frequency, entry.exportName!, plan);
   }
 

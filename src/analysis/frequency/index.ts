@@ -220,6 +220,12 @@ export class Frequencies {
         return this.ofNamed(fn, parent);
       case 'AssignmentExpression':
         return this.ofAssigned(fn, parent);
+      case 'ArrowFunctionExpression': {
+        // `sharedCredentials(key, () => async () => …)`: the source the factory returns runs once per refresh.
+        const call = parent.body === child ? outerParent(parent).parent : undefined;
+        const wrapper = call?.type === 'CallExpression' && call.arguments.includes(parent) ? this.cachingWrapper(call) : undefined;
+        return wrapper ? once(`refreshed by ${wrapper}()`) : perInvocation('callback', fn);
+      }
       default:
         if (fn.type === 'FunctionDeclaration') return this.ofNamed(fn, fn);
         return perInvocation('callback', fn);

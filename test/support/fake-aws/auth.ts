@@ -5,7 +5,7 @@ import { restXmlError, stsError } from './xml.js';
 
 export type Protocol = 'query' | 'json' | 'rest-xml';
 
-function protocolOf(request: FakeRequest): Protocol {
+export function protocolOf(request: FakeRequest): Protocol {
   if (request.headers['x-amz-target']) return 'json';
   if (request.signing?.service === 's3') return 'rest-xml';
   return 'query';
