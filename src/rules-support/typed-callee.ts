@@ -71,6 +71,9 @@ export function typedCalleeFor(sourceCode: Readonly<TSESLint.SourceCode>): ((nod
       const symbol = checker.getSymbolAtLocation(tsNode);
       if (!symbol) return undefined;
       const target = resolved(symbol);
+      const declaration = target.declarations?.[0];
+      // A library's function or method (lib.d.ts, node_modules): nothing of the project's; no type to ask for.
+      if (!declaration || !isProjectSource(declaration.getSourceFile())) return undefined;
       const direct = exportPathOf(target);
       if (direct) return direct;
       // A parameter, field or local typed `typeof getCredentials`: the function its type declares.

@@ -16,6 +16,7 @@ const fixture = (path: string): { filename: string; code: string } => {
 
 const handler = fixture('src/handler.ts');
 const once = fixture('src/once.ts');
+const route = fixture('src/route.ts');
 
 const typedTester = new RuleTester({ languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: dirname(`${root}tsconfig.json`) } } });
 
@@ -35,6 +36,11 @@ typedTester.run('no-per-request-credential-provider (typed)', providerRule as ne
         { messageId: 'factoryPerInvocation', ...at(handler.code, 'getCredentials('), suggestions: [] },
       ],
     },
+    {
+      name: 'an instance from a module that creates nothing itself, typed by one that does',
+      ...route,
+      errors: [{ messageId: 'factoryPerInvocation', ...at(route.code, 'stsService().assume('), data: { name: 'StsService.assume', api: 'fromTemporaryCredentials', where: 'src/services/sts-service.ts:5', context: 'Lambda handler', cost: 'one AssumeRole call to STS' }, suggestions: [] }],
+    },
   ],
 });
 
@@ -42,6 +48,7 @@ run('no-per-request-credential-provider (same files, syntax only)', providerRule
   valid: [
     { name: 'without a program the syntax sees none of these callees', ...handler },
     { name: 'module scope, syntax only', ...once },
+    { name: 'an instance a factory returns, syntax only', ...route },
   ],
   invalid: [],
 });
