@@ -7,6 +7,8 @@ const config = {
     ['recommended', '✅'],
     ['strict', '🔒'],
   ],
+  // `recommended` with typed linting on: the same rules, so no column of its own (README, "Type-aware mode").
+  ignoreConfig: ['recommended-type-checked', 'recommendedTypeChecked'],
   ruleDocTitleFormat: 'prefix-name',
   ruleDocSectionInclude: ['Why', 'Examples', 'Suggestions', 'When Not To Use It'],
   ruleListColumns: ['name', 'description', 'configsError', 'hasSuggestions', 'options'],

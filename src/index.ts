@@ -27,6 +27,8 @@ export const rules = {
 
 export type RuleId = keyof typeof rules;
 export type ConfigName = 'recommended' | 'strict';
+/** The plugin's configs: `recommended`, `strict`, and `recommended` with typed linting on (both spellings). */
+export type PluginConfigName = ConfigName | 'recommended-type-checked' | 'recommendedTypeChecked';
 
 const ruleIds = Object.keys(rules) as RuleId[];
 
@@ -49,7 +51,7 @@ export const configRules: Record<ConfigName, TSESLint.FlatConfig.Rules> = {
 const plugin = {
   meta,
   rules,
-  configs: {} as Record<ConfigName, TSESLint.FlatConfig.ConfigArray>,
+  configs: {} as Record<PluginConfigName, TSESLint.FlatConfig.ConfigArray>,
 } satisfies TSESLint.FlatConfig.Plugin;
 
 /**
@@ -58,30 +60,39 @@ const plugin = {
  * @typescript-eslint/parser (a dependency of this package) for TypeScript files. Without the
  * `files`, a project pasting a config would silently lint no TypeScript at all.
  */
-function flatConfig(name: ConfigName): TSESLint.FlatConfig.ConfigArray {
+function flatConfig(name: ConfigName, configName: string = name, typeChecked = false): TSESLint.FlatConfig.ConfigArray {
   return [
     {
-      name: `${meta.namespace}/${name}`,
+      name: `${meta.namespace}/${configName}`,
       files: [...JAVASCRIPT_FILES, ...TYPESCRIPT_FILES],
       plugins: { [meta.namespace]: plugin },
       rules: configRules[name],
     },
     {
-      name: `${meta.namespace}/${name}/jsx`,
+      name: `${meta.namespace}/${configName}/jsx`,
       files: ['**/*.jsx'],
       languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
     },
     {
-      name: `${meta.namespace}/${name}/typescript`,
+      name: `${meta.namespace}/${configName}/typescript`,
       files: [...TYPESCRIPT_FILES],
-      languageOptions: { parser: tsParser },
+      // Typed linting: each file's nearest tsconfig.json gives the program the rules resolve callees with.
+      languageOptions: typeChecked ? { parser: tsParser, parserOptions: { projectService: true } } : { parser: tsParser },
     },
   ];
 }
 
-export const configs: Record<ConfigName, TSESLint.FlatConfig.ConfigArray> = {
+/**
+ * `recommended` with typed linting on for TypeScript files (`parserOptions.projectService`): the
+ * checker resolves the callees the syntax cannot (README, "Type-aware mode"). Nothing requires it.
+ */
+const recommendedTypeChecked = flatConfig('recommended', 'recommended-type-checked', true);
+
+export const configs: Record<PluginConfigName, TSESLint.FlatConfig.ConfigArray> = {
   recommended: flatConfig('recommended'),
   strict: flatConfig('strict'),
+  'recommended-type-checked': recommendedTypeChecked,
+  recommendedTypeChecked,
 };
 plugin.configs = configs;
 

@@ -150,11 +150,14 @@ function patternKey(pattern: TSESTree.ObjectPattern, name: TSESTree.Identifier):
   return undefined;
 }
 
-/** Module specifiers the file imports at its top level (`import`, `require`, `import = require`). */
-export function topLevelSpecifiers(program: TSESTree.Program): string[] {
+/**
+ * Module specifiers the file imports at its top level (`import`, `require`, `import = require`);
+ * with `typeImports`, `import type` too (typed mode follows values typed by an imported type).
+ */
+export function topLevelSpecifiers(program: TSESTree.Program, typeImports = false): string[] {
   const specifiers: string[] = [];
   for (const statement of program.body) {
-    if (statement.type === 'ImportDeclaration' && statement.importKind !== 'type') specifiers.push(statement.source.value);
+    if (statement.type === 'ImportDeclaration' && (typeImports || statement.importKind !== 'type')) specifiers.push(statement.source.value);
     else if (statement.type === 'TSImportEqualsDeclaration' && statement.moduleReference.type === 'TSExternalModuleReference' && statement.moduleReference.expression.type === 'Literal') {
       specifiers.push(String(statement.moduleReference.expression.value));
     } else if (statement.type === 'VariableDeclaration') {

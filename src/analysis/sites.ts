@@ -59,7 +59,11 @@ function worthAnalysing(input: AnalysisInput, options: AnalysisOptions): boolean
   if (MODULE_FRAGMENTS.some((fragment) => input.text.includes(fragment)) || input.text.includes(runtimeModule)) return true;
   if (ENDPOINT_MARKERS.some((marker) => input.text.includes(marker))) return true;
   const project = options.project;
-  return !!project && topLevelSpecifiers(input.ast).some((specifier) => project.mayCreate(specifier));
+  if (!project) return false;
+  // Typed mode: a value may be typed by any project module the file imports, even one that creates
+  // nothing itself (a container, a factory typed `: StsService`); the checker finds the declaration.
+  if (options.typedCallee) return topLevelSpecifiers(input.ast, true).length > 0;
+  return topLevelSpecifiers(input.ast).some((specifier) => project.mayCreate(specifier));
 }
 
 class FileAnalysis {
@@ -76,6 +80,7 @@ class FileAnalysis {
   private readonly project: ProjectLookup | undefined;
   private readonly lambdaPackage: boolean;
   private readonly importedCallees: ImportedCallees;
+  private readonly typedCallee: AnalysisOptions['typedCallee'];
   private readonly creations = new Map<string, Creation[]>();
 
   constructor(
@@ -86,6 +91,7 @@ class FileAnalysis {
     this.memoizers = new Set(options.memoizers ?? []);
     const availableModules = (this.availableModules = new Set(options.availableModules ?? []));
     this.project = options.project;
+    this.typedCallee = options.typedCallee;
     this.lambdaPackage = options.lambdaPackage === true;
     this.collected = collect(input.ast);
     this.scopes = new Scopes(input.scopeManager);
@@ -161,17 +167,25 @@ class FileAnalysis {
   private visitProjectCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
     if (!this.project) return;
     const callee = this.importedCallees.of(node);
-    if (!callee) return;
-    const creations = this.project.creationsOf(callee.specifier, callee.name) ?? [];
+    let creations = callee ? (this.project.creationsOf(callee.specifier, callee.name) ?? []) : [];
+    let calleeName = callee?.name;
+    if (creations.length === 0 && this.typedCallee) {
+      // Typed mode: what the syntax cannot see, the checker resolves to a project declaration.
+      const typed = this.typedCallee(node);
+      if (typed) {
+        creations = this.project.creationsAt(typed.file, typed.name) ?? [];
+        calleeName = typed.name;
+      }
+    }
     const first = costliest(creations);
-    if (!first) return;
+    if (!first || calleeName === undefined) return;
     const frequency = this.frequencies.of(node);
     if (frequency.kind === 'once') {
       if (frequency.exportedAs !== undefined) for (const creation of creations) this.noteCreation(frequency.exportedAs, creation);
       return;
     }
     // The name the code calls it by (`getState`, not `default`).
-    const name = (callee.name.endsWith('default') ? dottedName(unwrap(node.callee)) : undefined) ?? callee.name.replace(/^default$/, 'default export');
+    const name = (calleeName.endsWith('default') ? dottedName(unwrap(node.callee)) : undefined) ?? calleeName.replace(/^default$/, 'default export');
     const lambdaClient = first.defaultChainClient && this.inLambda(frequency, node);
     const plan = manual(`make \`${name}\` (${first.where}) keep what it builds, keyed by its inputs (sharedCredentials(key, …)), or create it once.`);
     const entry = FACTORY_ENTRY;

@@ -37,6 +37,19 @@ export interface AnalysisOptions {
   readonly lambdaPackage?: boolean;
   /** Cross-file summaries; without it, imported functions are not followed. */
   readonly project?: ProjectLookup;
+  /**
+   * Typed linting only: the project declaration a call or `new` reaches as the type checker
+   * resolves it (an injected function, a method of an instance whose type the syntax cannot see),
+   * as its file and export path. Asked only when the syntax finds nothing; needs `project`.
+   */
+  readonly typedCallee?: (node: TSESTree.CallExpression | TSESTree.NewExpression) => TypedCallee | undefined;
+}
+
+/** A callee the type checker resolved: the absolute file that declares it and its export path there. */
+export interface TypedCallee {
+  readonly file: string;
+  /** `getClient`, `default`, `StsService` (its constructor), `StsService.assume`. */
+  readonly name: string;
 }
 
 /**
@@ -61,6 +74,8 @@ export interface Creation {
 export interface ProjectLookup {
   /** `name` is an export path: `getClient`, `default`, `Store` (its constructor), `Store.get`, `ns.f`. */
   creationsOf(specifier: string, name: string): readonly Creation[] | undefined;
+  /** The same for a module already resolved to its absolute path (typed mode's callees). */
+  creationsAt(file: string, name: string): readonly Creation[] | undefined;
   /** False when nothing the module exports creates anything: the cheap first question. */
   mayCreate(specifier: string): boolean;
   /** `path:line` of a node of the file being analysed, as `Creation.where` shows it. */

@@ -167,6 +167,7 @@ export function lookupFor(file: string): ProjectLookup {
       const target = resolveModule(specifier, file);
       return target ? creationsIn(target, name) : undefined;
     },
+    creationsAt: (target, name) => creationsIn(target, name),
     mayCreate(specifier) {
       const target = resolveModule(specifier, file);
       return !!target && mayCreateIn(target);

@@ -7,6 +7,7 @@ import type { AnalysisOptions, FixPlan, ProjectLookup, RuleName, Site, TextEdit 
 import { isLambdaPackage, lookupFor, projectPathOf } from '../project/index.js';
 import { projectModules } from '../rewrite/project-modules.js';
 import { isSelected, type SelectionOptions } from './selection.js';
+import { typedCalleeFor } from './typed-callee.js';
 
 /** Options every rule accepts, because they change what the analysis finds or the fixes it plans. */
 export interface AnalysisRuleOptions {
@@ -59,11 +60,16 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const cache = new WeakMap<TSESTree.Program, Map<string, readonly Site[]>>();
 
-function analysisOptionsOf(options: AnalysisRuleOptions, filename: string): AnalysisOptions {
-  const result: { memoizers?: string[]; runtimeModule?: string; project?: ProjectLookup; lambdaPackage?: boolean; availableModules?: readonly string[] } = {};
+function analysisOptionsOf(options: AnalysisRuleOptions, filename: string, sourceCode: AnyContext['sourceCode']): AnalysisOptions {
+  const result: { memoizers?: string[]; runtimeModule?: string; project?: ProjectLookup; lambdaPackage?: boolean; availableModules?: readonly string[]; typedCallee?: AnalysisOptions['typedCallee'] } = {};
   if (options.memoizers && options.memoizers.length > 0) result.memoizers = [...new Set(options.memoizers)].sort();
   if (options.runtimeModule) result.runtimeModule = options.runtimeModule;
-  if (options.crossFile !== false && isAbsolute(filename)) result.project = lookupFor(filename);
+  if (options.crossFile !== false && isAbsolute(filename)) {
+    result.project = lookupFor(filename);
+    // Typed linting on: the checker resolves callees the syntax cannot (README, "Type-aware mode").
+    const typedCallee = typedCalleeFor(sourceCode);
+    if (typedCallee) result.typedCallee = typedCallee;
+  }
   if (isAbsolute(filename) && isLambdaPackage(filename)) result.lambdaPackage = true;
   // The modules a suggestion may import: the file's package dependencies, as the codemod's default.
   const modules = isAbsolute(filename) ? projectModules(filename) : undefined;
@@ -78,8 +84,8 @@ function analysisOptionsOf(options: AnalysisRuleOptions, filename: string): Anal
 function getSites(context: AnyContext, options: AnalysisRuleOptions): readonly Site[] {
   const { sourceCode } = context;
   const ast = sourceCode.ast;
-  const analysisOptions = analysisOptionsOf(options, context.filename);
-  const key = JSON.stringify([analysisOptions.memoizers ?? [], analysisOptions.runtimeModule ?? '', !!analysisOptions.project, !!analysisOptions.lambdaPackage, analysisOptions.availableModules ?? []]);
+  const analysisOptions = analysisOptionsOf(options, context.filename, sourceCode);
+  const key = JSON.stringify([analysisOptions.memoizers ?? [], analysisOptions.runtimeModule ?? '', !!analysisOptions.project, !!analysisOptions.lambdaPackage, analysisOptions.availableModules ?? [], !!analysisOptions.typedCallee]);
   let perFile = cache.get(ast);
   if (!perFile) {
     perFile = new Map();

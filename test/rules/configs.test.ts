@@ -6,6 +6,7 @@ import { defineConfig as defineConfig10 } from 'eslint/config';
 import { ESLint as ESLint9 } from 'eslint-v9';
 import { defineConfig as defineConfig9 } from 'eslint-v9/config';
 import tseslint from 'typescript-eslint';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 
@@ -51,6 +52,19 @@ describe.each(eslints)('ESLint $version', ({ version, create, defineConfig }) =>
     for (const ext of EXTENSIONS) {
       expect(await ruleIdsFor(eslint, ext), `ESLint ${version}, .${ext}`).toContain('aws-credentials/no-per-request-credential-provider');
     }
+  });
+
+  it('recommended-type-checked finds, on a project with a tsconfig, what recommended cannot see', async () => {
+    const root = fileURLToPath(new URL('./__fixtures__/typed/', import.meta.url));
+    const lint = async (config: Linter.Config[]): Promise<number[]> => {
+      const eslint = version === '9' ? new ESLint9({ cwd: root, overrideConfigFile: true, overrideConfig: config as never }) : new ESLint10({ cwd: root, overrideConfigFile: true, overrideConfig: config });
+      const [result] = await eslint.lintFiles(['src/handler.ts']);
+      expect(result!.messages.filter(message => message.fatal || message.ruleId === null)).toEqual([]);
+      return result!.messages.map(message => message.line);
+    };
+    expect(await lint(defineConfig({ plugins: { 'aws-credentials': plugin }, extends: ['aws-credentials/recommended-type-checked'] }))).toEqual([13, 14, 15, 16]);
+    expect(await lint(defineConfig([plugin.configs.recommendedTypeChecked]))).toEqual([13, 14, 15, 16]);
+    expect(await lint(defineConfig([plugin.configs.recommended]))).toEqual([]);
   });
 
   it('the ESLint version under test is the one named', () => {

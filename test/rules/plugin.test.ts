@@ -64,7 +64,8 @@ describe('configs', () => {
     const recommended = ruleNames.filter(name => rules[name].meta.docs?.recommended);
     expect(Object.keys(configRules.recommended).sort()).toEqual(recommended.map(name => `aws-credentials/${name}`).sort());
     expect(Object.keys(configRules.strict).sort()).toEqual(ruleNames.map(name => `aws-credentials/${name}`).sort());
-    for (const [name, config] of Object.entries(configs) as [ConfigName, (typeof configs)[ConfigName]][]) {
+    for (const name of Object.keys(configRules) as ConfigName[]) {
+      const config = configs[name];
       const [rulesBlock] = config;
       expect(rulesBlock!.name).toBe(`aws-credentials/${name}`);
       expect(rulesBlock!.plugins?.['aws-credentials']).toBe(plugin);
@@ -82,6 +83,17 @@ describe('configs', () => {
       expect(typescript?.files).toEqual([...TYPESCRIPT_FILES]);
       expect((typescript?.languageOptions?.parser as { meta?: { name?: string } }).meta?.name).toBe('typescript-eslint/parser');
     }
+  });
+
+  it('recommended-type-checked (both spellings) is recommended with projectService on for TypeScript files only', () => {
+    expect(configs.recommendedTypeChecked).toBe(configs['recommended-type-checked']);
+    const [rulesBlock, ...rest] = configs.recommendedTypeChecked;
+    expect(rulesBlock!.name).toBe('aws-credentials/recommended-type-checked');
+    expect(rulesBlock!.rules).toBe(configRules.recommended);
+    expect(rest.every(block => block.rules === undefined)).toBe(true);
+    const typed = rest.filter(block => block.languageOptions?.parserOptions?.projectService !== undefined);
+    expect(typed.map(block => [block.files, block.languageOptions?.parserOptions?.projectService])).toEqual([[[...TYPESCRIPT_FILES], true]]);
+    expect(configs.recommended.some(block => block.languageOptions?.parserOptions?.projectService !== undefined)).toBe(false);
   });
 
   it('recommended has every rule with its defaults; strict also reports Lambda clients without credentials', () => {

@@ -9,6 +9,8 @@ RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
 
+/** Hooked into vitest, for tests that need their own tester (typed linting). */
+export { RuleTester };
 
 /** A RuleTester with typescript-eslint's parser (the default) for .ts and .tsx files. */
 const ruleTester = new RuleTester();

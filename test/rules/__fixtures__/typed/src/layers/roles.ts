@@ -1,0 +1,1 @@
+export { credentialsFor as roleCredentials } from '../credentials.js';
