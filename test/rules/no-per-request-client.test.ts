@@ -70,6 +70,12 @@ app.get('/', (req, res) => res.json(new Catalog()));
 run('no-per-request-client', rule, {
   valid: [
     {
+      name: 'a Lambda handler reaches the client through a loop in a helper: the strict shape',
+      code: `${S3}export async function handler(event: { accounts: string[] }) { await syncAll(event.accounts); }
+async function syncAll(accounts: string[]) { for (const account of accounts) await clientFor(account); }
+async function clientFor(region: string) { return new S3Client({ region }); }`,
+    },
+    {
       name: 'module scope',
       code: `${S3}const s3 = new S3Client({});
 export const handler = async () => s3;`,

@@ -45,8 +45,18 @@ export function callbackKind(call: TSESTree.CallExpression): CallbackKind {
   if (isMember && ONE_SHOT_METHODS.has(method)) return { kind: 'same-run' };
   if (isMember && ROUTE_METHODS.has(method)) return { kind: 'per-invocation', context: 'route callback' };
   if (method === 'createServer' || method === 'Server') return { kind: 'per-invocation', context: 'request handler' };
-  if (EVENT_METHODS.has(method)) return { kind: 'per-invocation', context: 'event handler' };
+  if (EVENT_METHODS.has(method)) return firesOnce(call, method) ? { kind: 'same-run' } : { kind: 'per-invocation', context: 'event handler' };
   return { kind: 'per-invocation', context: 'callback' };
+}
+
+/** Events an emitter fires once in its life: a handler for one runs as often as the code that registers it. */
+const ONCE_EVENTS = new Set(['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'exit', 'beforeExit', 'close', 'end', 'finish', 'listening', 'ready', 'DOMContentLoaded', 'load']);
+
+/** `emitter.once(…)`, `process.on('SIGINT', …)`, `child.on('close', …)`. */
+function firesOnce(call: TSESTree.CallExpression, method: string): boolean {
+  if (method === 'once') return true;
+  const [event] = call.arguments;
+  return event?.type === 'Literal' && typeof event.value === 'string' && ONCE_EVENTS.has(event.value);
 }
 
 /** `describe.each(...)(name, fn)`: the root callee of a curried call. */

@@ -110,10 +110,14 @@ export class Frequencies {
   }
 
   /** `node` runs inside a Lambda handler (or code only one calls), however deep: `results.map(r => new XClient())` in a handler. */
-  withinLambdaHandler(node: TSESTree.Node): boolean {
+  withinLambdaHandler(node: TSESTree.Node, depth = 0): boolean {
+    if (depth > 8) return false;
     for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
       const frequency = this.ofFunction(fn);
-      if (frequency.kind === 'per-invocation' && frequency.context.includes('Lambda handler')) return true;
+      if (frequency.kind !== 'per-invocation') continue;
+      if (frequency.context.includes('Lambda handler')) return true;
+      // `getClient()` called from a loop in a function the handler calls: follow the call site.
+      if (frequency.because !== fn && this.withinLambdaHandler(frequency.because, depth + 1)) return true;
     }
     return false;
   }
