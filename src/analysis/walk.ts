@@ -104,3 +104,16 @@ export function dottedName(node: TSESTree.Node): string | undefined {
   }
   return undefined;
 }
+
+/** The child nodes of `node` (every AST-valued property but `parent`). */
+export function childNodes(node: TSESTree.Node): TSESTree.Node[] {
+  const children: TSESTree.Node[] = [];
+  for (const key of Object.keys(node)) {
+    if (key === 'parent') continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') children.push(item as TSESTree.Node);
+    }
+  }
+  return children;
+}

@@ -19,22 +19,13 @@ import { stsCallKey } from './cache-key.js';
 import { CACHED_STS_ACTIONS, cachedStsCallPlan, v3StsCall } from './sts-call-cache.js';
 import { shadowedAt, stsClientOf } from './sts-client.js';
 import { stsResponseOf } from './sts-response.js';
+import { lineRange } from './lines.js';
 
 export const PROVIDERS_MODULE = '@aws-sdk/credential-providers';
 
 export type StsPlanResult = { readonly plan: FixPlan } | { readonly reason: string };
 
 const why = (reason: string): StsPlanResult => ({ reason });
-
-function lineRange(text: string, node: TSESTree.Node): [number, number] {
-  let start = node.range[0];
-  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start -= 1;
-  let end = node.range[1];
-  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end += 1;
-  if (text[end] === '\r') end += 1;
-  if (text[end] === '\n') end += 1;
-  return [start, end];
-}
 
 /**
  * Removes `AssumeRoleCommand` from `import { A, AssumeRoleCommand } from ...` (or a destructured

@@ -21,6 +21,7 @@ import { type PlanContext, hoistedDeclaration, importEdits, manual, preferredQuo
 import { stabilityOf } from './stability.js';
 import { shadowedAt, stsClientOf } from './sts-client.js';
 import { expirationText, stsResponseOf } from './sts-response.js';
+import { lineRange } from './lines.js';
 
 export interface StsCall {
   /** The STS action, as the cache key names it: `AssumeRole`, `GetSessionToken` ... */
@@ -79,17 +80,6 @@ function indentUnit(text: string): string {
 function lineIndent(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
-}
-
-/** The declaration's whole lines (its indentation and line break included), for removal. */
-function lineRange(text: string, node: TSESTree.Node): [number, number] {
-  let start = node.range[0];
-  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start -= 1;
-  let end = node.range[1];
-  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end += 1;
-  if (text[end] === '\r') end += 1;
-  if (text[end] === '\n') end += 1;
-  return [start, end];
 }
 
 export function cachedStsCallPlan(call: StsCall, context: PlanContext): FixPlan {

@@ -3,7 +3,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scopes } from '../scopes.js';
 import type { Frequency } from '../types.js';
-import { dottedName, outerParent, staticPropertyName } from '../walk.js';
+import { childNodes, dottedName, outerParent, staticPropertyName } from '../walk.js';
 
 export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -71,13 +71,7 @@ function asksPerRequest(root: TSESTree.Node): boolean {
       const callee = node.callee.type === 'MemberExpression' ? staticPropertyName(node.callee) : node.callee.type === 'Identifier' ? node.callee.name : undefined;
       if (callee && PER_REQUEST_CALLS.has(callee)) return true;
     }
-    for (const key of Object.keys(node)) {
-      if (key === 'parent') continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') stack.push(child as TSESTree.Node);
-      }
-    }
+    stack.push(...childNodes(node));
   }
   return false;
 }

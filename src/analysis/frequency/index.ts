@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scopes } from '../scopes.js';
 import type { Frequency, Once, PerInvocation } from '../types.js';
-import { type FunctionNode, dottedName, enclosingFunction, isFunction, outerParent, staticPropertyName } from '../walk.js';
+import { type FunctionNode, childNodes, dottedName, enclosingFunction, isFunction, outerParent, staticPropertyName } from '../walk.js';
 import { ONCE_INITIALISERS, callbackKind } from './callbacks.js';
 import { ClassInstances, classOf, exportedClassName, isHandlerMethod } from './classes.js';
 import type { FileRole } from './file-role.js';
@@ -93,13 +93,7 @@ export class Frequencies {
         const definition = this.context.scopes.findVariable(node)?.defs[0]?.name;
         if (definition && definition.range[0] >= loop.range[0] && definition.range[1] <= loop.range[1]) return true;
       }
-      for (const key of Object.keys(node)) {
-        if (key === 'parent') continue;
-        const value = (node as unknown as Record<string, unknown>)[key];
-        for (const item of Array.isArray(value) ? value : [value]) {
-          if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') stack.push(item as TSESTree.Node);
-        }
-      }
+      stack.push(...childNodes(node));
     }
     return false;
   }

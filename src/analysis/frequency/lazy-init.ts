@@ -4,7 +4,7 @@
 // and a value built on every call that only reaches a cache on a miss.
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scopes, VariableLike } from '../scopes.js';
-import { dottedName, enclosingFunction, isFunction, staticPropertyName, unwrap } from '../walk.js';
+import { childNodes, dottedName, enclosingFunction, isFunction, staticPropertyName, unwrap } from '../walk.js';
 
 /** What a test checks: a plain name (`x`, `this.c`), a keyed container (`m.has(k)`, `o[k]`). */
 interface Target {
@@ -56,14 +56,7 @@ function* nodesIn(root: TSESTree.Node): Generator<TSESTree.Node> {
   while (stack.length > 0) {
     const node = stack.pop()!;
     yield node;
-    for (const key of Object.keys(node)) {
-      if (key === 'parent') continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(value) ? value : [value];
-      for (const child of children) {
-        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string' && !isFunction(child as TSESTree.Node)) stack.push(child as TSESTree.Node);
-      }
-    }
+    for (const child of childNodes(node)) if (!isFunction(child)) stack.push(child);
   }
 }
 
