@@ -178,3 +178,18 @@ describe('events, exactly', () => {
     expect((await provider()).accessKeyId).toBe('AKIAHOOK');
   });
 });
+
+describe('the provider function\'s own members', () => {
+  it('memoized is plain data the SDK can assign; the methods are fixed: not enumerable, not writable, not deletable', () => {
+    const provider = cacheCredentials(async () => ({ accessKeyId: 'AKIAFIXED', secretAccessKey: 'x' }));
+    expect(Object.getOwnPropertyDescriptor(provider, 'memoized')).toEqual({ value: true, writable: true, enumerable: true, configurable: true });
+    for (const name of ['invalidate', 'stats', 'dispose', 'toJSON', Symbol.for('nodejs.util.inspect.custom')]) {
+      expect(Object.getOwnPropertyDescriptor(provider, name)).toEqual({ value: expect.any(Function) as unknown, writable: false, enumerable: false, configurable: false });
+    }
+    expect(Object.keys(provider)).toEqual(['memoized']);
+    expect(() => {
+      delete (provider as unknown as Record<string, unknown>).stats;
+    }).toThrow(TypeError);
+    expect(() => Object.defineProperty(provider, 'invalidate', { value: () => undefined })).toThrow(TypeError);
+  });
+});
