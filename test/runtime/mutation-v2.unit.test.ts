@@ -114,3 +114,41 @@ describe('v2 ExpiredToken attribution at its boundaries', () => {
     expect(v2.needsRefresh()).toBe(true);
   });
 });
+
+describe('v2 needsRefresh and get without a callback', () => {
+  const T0 = Date.UTC(2026, 10, 23);
+
+  it('true before any load, even when v2 marks it not expired', () => {
+    const v2 = toV2Credentials(async () => ({ accessKeyId: 'AKIANONE', secretAccessKey: 'x' }));
+    expect(v2.needsRefresh()).toBe(true);
+    v2.expired = false;
+    expect(v2.needsRefresh()).toBe(true);
+  });
+
+  it('credentials without an expiration never need a refresh until v2 marks them expired', async () => {
+    const v2 = toV2Credentials(cacheCredentials(async () => ({ accessKeyId: 'AKIASTATIC', secretAccessKey: 'x' })));
+    await v2.getPromise();
+    expect(v2.expireTime).toBeNull();
+    expect(v2.needsRefresh()).toBe(false);
+    v2.expired = true;
+    expect(v2.needsRefresh()).toBe(true);
+  });
+
+  it('turns true strictly inside the expiry window (15 s before expireTime)', async () => {
+    const clock = manualClock(T0);
+    const v2 = toV2Credentials(async () => ({ accessKeyId: 'ASIAWINDOW', secretAccessKey: 'x', expiration: new Date(T0 + 60_000) }), { now: clock.now });
+    await v2.getPromise();
+    clock.advance(45_000); // exactly 15 s left
+    expect(v2.needsRefresh()).toBe(false);
+    clock.advance(1);
+    expect(v2.needsRefresh()).toBe(true);
+  });
+
+  it('get() without a callback over a provider that throws does not throw', () => {
+    const v2 = toV2Credentials(() => {
+      throw new Error('no provider today');
+    });
+    expect(() => v2.get()).not.toThrow();
+    expect(() => v2.refresh()).not.toThrow();
+  });
+});
