@@ -95,6 +95,17 @@ describe('v2 ExpiredToken attribution at its boundaries', () => {
     }
   });
 
+  it('further gets of the same key keep the previous key remembered', async () => {
+    const clock = manualClock(T0);
+    const { v2, invalidated } = await switched(clock, new Date(T0 + 60_000), new Date(T0 + 60 * 60_000));
+    clock.advance(2 * 60_000);
+    await v2.getPromise(); // KEY1 expired: switched to KEY2
+    await v2.getPromise(); // KEY2 again: no switch
+    await v2.getPromise();
+    v2.expired = true; // a late ExpiredToken for a request signed with KEY1
+    expect(invalidated).toEqual(['KEY1']);
+  });
+
   it('keys without an expiration: the current one is blamed', async () => {
     const clock = manualClock(T0);
     const { v2, invalidated } = await switched(clock, undefined, undefined);
@@ -142,6 +153,22 @@ describe('v2 needsRefresh and get without a callback', () => {
     expect(v2.needsRefresh()).toBe(false);
     clock.advance(1);
     expect(v2.needsRefresh()).toBe(true);
+  });
+
+  it('get() without a callback over a provider that rejects leaves no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    try {
+      const v2 = toV2Credentials(async () => Promise.reject(new Error('no credentials today')));
+      v2.get();
+      v2.refresh();
+      for (let i = 0; i < 3; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 20)); // let Node report anything unhandled
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
   });
 
   it('get() without a callback over a provider that throws does not throw', () => {
