@@ -73,4 +73,13 @@ describe('applyFixes', () => {
       ),
     );
   });
+
+  it('compares declared values with whitespace collapsed, string contents kept, a trailing comma dropped', () => {
+    const P = "import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers';";
+    const R = "import { cacheCredentials } from 'eslint-plugin-aws-credentials/runtime';";
+    const fixed = (existing: string, call: string) => fixAll(lines(P, R, `const shared = ${existing};`, `export const handler = async () => ${call};`));
+    expect(fixed("cacheCredentials(fromTemporaryCredentials({\n  params: { RoleArn: 'a' }\n}))", "fromTemporaryCredentials({ params: { RoleArn: 'a' } })")).toContain('export const handler = async () => shared;');
+    expect(fixed("cacheCredentials(fromIni({ profile: 'a' },))", "fromIni({ profile: 'a' })")).toContain('export const handler = async () => shared;');
+    expect(fixed("cacheCredentials(fromIni({ profile: 'ab' }))", "fromIni({ profile: 'a b' })")).toContain('export const handler = async () => iniCredentials;');
+  });
 });
