@@ -82,4 +82,12 @@ describe('applyFixes', () => {
     expect(fixed("cacheCredentials(fromIni({ profile: 'a' },))", "fromIni({ profile: 'a' })")).toContain('export const handler = async () => shared;');
     expect(fixed("cacheCredentials(fromIni({ profile: 'ab' }))", "fromIni({ profile: 'a b' })")).toContain('export const handler = async () => iniCredentials;');
   });
+
+  it('only a single-declarator module-scope const counts as an existing declaration', () => {
+    const P = "import { fromIni } from '@aws-sdk/credential-providers';";
+    const R = "import { cacheCredentials } from 'eslint-plugin-aws-credentials/runtime';";
+    for (const existing of ['let shared = cacheCredentials(fromIni());', 'const other = 1, shared = cacheCredentials(fromIni());', 'const { shared } = cacheCredentials(fromIni());', 'cacheCredentials(fromIni());']) {
+      expect(fixAll(lines(P, R, existing, 'export const handler = async () => fromIni();'))).toContain('export const handler = async () => iniCredentials;');
+    }
+  });
 });

@@ -131,6 +131,18 @@ describe('AssumeRole rewrites', () => {
     });
   });
 
+  it('quoted parameter names are kept as written; a computed one leaves the site manual', () => {
+    const body = (input: string) =>
+      lines(STS, S3, CP, 'const sts = new STSClient({});', 'export const handler = async (event) => {', `  const { Credentials } = await sts.send(new AssumeRoleCommand(${input}));`, `  return new S3Client({ credentials: ${CREDS('Credentials')} });`, '};');
+    expect(fixAll(body("{ RoleArn: 'arn:aws:iam::1:role/r', 'RoleSessionName': 's' }"))).toContain(
+      "const assumedRoleCredentials = cacheCredentials(fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::1:role/r', 'RoleSessionName': 's' } }));",
+    );
+    expect(kindsOf(body("{ RoleArn: 'arn:aws:iam::1:role/r', ['RoleSessionName']: 's' }"))).toEqual(['manual']);
+    expect(fixAll(body("{ RoleArn: 'arn:aws:iam::1:role/r', SerialNumber: 'mfa', TokenCode: '123456' }"))).toContain(
+      "cacheCredentials(fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::1:role/r', SerialNumber: 'mfa' }, mfaCodeProvider: async () => '123456' }))",
+    );
+  });
+
   it('needs @aws-sdk/credential-providers: imported already, or among the project\'s dependencies', () => {
     const code = lines(STS, S3, 'const sts = new STSClient({});', 'export const handler = async (event) => {', "  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: event.r, RoleSessionName: 's' }));", `  return new S3Client({ credentials: ${CREDS('Credentials')} });`, '};');
     expect(kindsOf(code)).toEqual(['manual']);

@@ -40,6 +40,10 @@ describe('classification', () => {
     }
   });
 
+  it('an empty namespace before # still names the code', () => {
+    expect(isNonRecoverableCredentialError({ __type: '#AccessDenied' })).toBe(true);
+  });
+
   it('is false for values that carry no code', () => {
     for (const value of [undefined, null, 'AccessDenied', 42, {}, { Error: null }, { Error: 'AccessDenied' }, { name: '' }, { code: 7 }]) {
       expect(isNonRecoverableCredentialError(value)).toBe(false);
