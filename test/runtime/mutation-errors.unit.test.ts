@@ -58,6 +58,10 @@ describe('the name reported for a cause', () => {
     expect(await codeFor({ __type: 'com.amazonaws.sts#ThrottlingException', message: 'slow down' })).toBe('ThrottlingException');
   });
 
+  it('an empty name does not count', async () => {
+    expect(await codeFor({ name: '', code: 'Throttling', message: 'Rate exceeded' })).toBe('Throttling');
+  });
+
   it('the first specific name, outermost first', async () => {
     expect(await codeFor(new Error('outer', { cause: awsError('Throttling') }))).toBe('Throttling');
     expect(await codeFor(Object.assign(awsError('TimeoutError'), { cause: awsError('Throttling') }))).toBe('TimeoutError');
