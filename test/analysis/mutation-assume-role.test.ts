@@ -143,6 +143,21 @@ describe('AssumeRole rewrites', () => {
     );
   });
 
+  it('TypeScript wrappers around the Credentials reads (`!`, `as`, `?.`) are followed', () => {
+    const code = lines(
+      STS,
+      S3,
+      CP,
+      'const sts = new STSClient({});',
+      'export const handler = async (event: { r: string }) => {',
+      "  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: event.r, RoleSessionName: 's' }));",
+      '  return new S3Client({ credentials: { accessKeyId: (Credentials as { AccessKeyId: string }).AccessKeyId as string, secretAccessKey: Credentials?.SecretAccessKey!, sessionToken: Credentials!.SessionToken, expiration: Credentials!.Expiration } });',
+      '};',
+    );
+    expect(kindsOf(code, 'a.ts')).toEqual(['keyed']);
+    expect(fixAll(code, 'a.ts')).toContain('  return new S3Client({ credentials: assumedRoleCredentials });\n');
+  });
+
   it('needs @aws-sdk/credential-providers: imported already, or among the project\'s dependencies', () => {
     const code = lines(STS, S3, 'const sts = new STSClient({});', 'export const handler = async (event) => {', "  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: event.r, RoleSessionName: 's' }));", `  return new S3Client({ credentials: ${CREDS('Credentials')} });`, '};');
     expect(kindsOf(code)).toEqual(['manual']);

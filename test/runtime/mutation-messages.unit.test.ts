@@ -127,6 +127,14 @@ describe('source failure messages', () => {
     );
   });
 
+  it('constructed directly, the error says the source failed and the next call retries', () => {
+    const error = new CredentialsUnavailableError('fromEnv()', awsError('CredentialsProviderError', 'no AWS_ACCESS_KEY_ID'));
+    expect(error.message).toBe(
+      'Could not load AWS credentials from fromEnv(): the source failed (CredentialsProviderError: no AWS_ACCESS_KEY_ID). Nothing is cached yet; the next call retries.',
+    );
+    expect(error.code).toBe('CredentialsProviderError');
+  });
+
   it('labels: the option, else the function name with (), else "credential provider"', async () => {
     async function fromProfileReader(): Promise<never> {
       throw awsError('CredentialsProviderError', 'no profile');
