@@ -22,3 +22,10 @@ class JsonlReporter {
 }
 
 export const strykerPlugins = [declareClassPlugin(PluginKind.Reporter, 'jsonl', JsonlReporter)];
+
+/** Declares `jsonlReporter` to Stryker's option validation (no unknown-option warning). */
+export const strykerValidationSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema',
+  type: 'object',
+  properties: { jsonlReporter: { type: 'object', properties: { fileName: { type: 'string' } }, additionalProperties: false } },
+};
