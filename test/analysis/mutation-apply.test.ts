@@ -86,7 +86,7 @@ describe('applyFixes', () => {
   it('only a single-declarator module-scope const counts as an existing declaration', () => {
     const P = "import { fromIni } from '@aws-sdk/credential-providers';";
     const R = "import { cacheCredentials } from 'eslint-plugin-aws-credentials/runtime';";
-    for (const existing of ['let shared = cacheCredentials(fromIni());', 'const other = 1, shared = cacheCredentials(fromIni());', 'const { shared } = cacheCredentials(fromIni());', 'cacheCredentials(fromIni());']) {
+    for (const existing of ['let shared = cacheCredentials(fromIni());', 'const other = 1, shared = cacheCredentials(fromIni());', 'const shared = cacheCredentials(fromIni()), other = 1;', 'const { shared } = cacheCredentials(fromIni());', 'cacheCredentials(fromIni());']) {
       expect(fixAll(lines(P, R, existing, 'export const handler = async () => fromIni();'))).toContain('export const handler = async () => iniCredentials;');
     }
   });
