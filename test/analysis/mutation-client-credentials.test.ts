@@ -52,6 +52,13 @@ describe('a shared default chain for clients with varying config', () => {
     );
   });
 
+  it('an existing import of fromNodeProviderChain under its own name is used, not refused as taken', () => {
+    const code = lines(S3, "import { fromNodeProviderChain } from '@aws-sdk/credential-providers';", HANDLER);
+    expect(fixAll(code)).toBe(
+      lines(S3, "import { fromNodeProviderChain } from '@aws-sdk/credential-providers';", RUNTIME, 'const defaultCredentials = cacheCredentials(fromNodeProviderChain());', '', SHARED),
+    );
+  });
+
   it('a client with no arguments, or an empty config, gets a config with credentials', () => {
     const bound = (args: string) => lines(CP, `export const handler = async (event) => { const { S3Client } = await import('@aws-sdk/client-s3'); return new S3Client(${args}); };`);
     for (const args of ['', '{}']) {
