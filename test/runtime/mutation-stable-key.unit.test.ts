@@ -54,5 +54,6 @@ describe('keyHash', () => {
     expect(keyHash('a')).toBe('e40c292c');
     expect(keyHash('s1:a')).toBe('3e8f3f38');
     expect(keyHash('foobar')).toBe('bf9cf968');
+    expect(keyHash('k120')).toBe('0493fd3b'); // leading zeros kept: always 8 digits
   });
 });
