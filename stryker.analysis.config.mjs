@@ -5,11 +5,14 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 const config = {
   testRunner: 'vitest',
-  plugins: ['@stryker-mutator/vitest-runner'],
+  plugins: ['@stryker-mutator/vitest-runner', './scripts/stryker-jsonl-reporter.mjs'],
   // related: false, because "related" would pull in every test that imports the analysis (CLI,
   // codemods, end-to-end); the analysis and rule tests are the ones meant to pin its behaviour.
   vitest: { configFile: 'stryker.analysis.vitest.config.ts', related: false },
   mutate: ['src/analysis/**/*.ts'],
+  // Stryker's default prepends `// @ts-nocheck` to every test/ file too, which shifts the line
+  // numbers of the rule fixtures (test/rules/__fixtures__) that messages quote: only src/ needs it.
+  disableTypeChecks: 'src/**/*.ts',
   coverageAnalysis: 'perTest',
   // One test process: the machine is shared, and a second one would only slow both.
   concurrency: 1,
@@ -17,7 +20,9 @@ const config = {
   timeoutMS: 30_000,
   ignorePatterns: ['dist', '.demo', 'reports', 'coverage'],
   tempDirName: '.stryker-tmp/analysis',
-  reporters: ['clear-text', 'progress', 'html', 'json'],
+  // jsonl: each mutant's result as soon as it is known (scripts/mutation-progress.mjs reads it).
+  reporters: ['clear-text', 'progress', 'html', 'json', 'jsonl'],
+  jsonlReporter: { fileName: 'reports/mutation/analysis/mutation.jsonl' },
   htmlReporter: { fileName: 'reports/mutation/analysis/index.html' },
   jsonReporter: { fileName: 'reports/mutation/analysis/mutation.json' },
   thresholds: { high: 80, low: 60, break: null },

@@ -4,7 +4,7 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  plugins: ['@stryker-mutator/vitest-runner'],
+  plugins: ['@stryker-mutator/vitest-runner', './scripts/stryker-jsonl-reporter.mjs'],
   // related: false, since the tests import the runtime through its index (Vitest's related-file
   // search finds no test for the mutated module itself).
   vitest: { configFile: 'test/runtime/vitest.mutation.config.ts', related: false },
@@ -15,7 +15,9 @@ export default {
   concurrency: 2,
   // Beyond the measured time: the few real-timer tests (unref, unhandled rejections) need well under 1 s.
   timeoutMS: 5_000,
-  reporters: ['clear-text', 'progress', 'json'],
+  // jsonl: each mutant's result as soon as it is known (scripts/mutation-progress.mjs reads it).
+  reporters: ['clear-text', 'progress', 'json', 'jsonl'],
+  jsonlReporter: { fileName: 'node_modules/.cache/stryker/runtime.jsonl' },
   jsonReporter: { fileName: 'node_modules/.cache/stryker/runtime.json' },
   tempDirName: 'node_modules/.stryker-tmp',
   cleanTempDir: 'always',
