@@ -38,7 +38,7 @@ describe('applyFixes', () => {
     expect(result.manual).toEqual([manual]);
     expect(result.applied).toEqual([sites[0], sites[2]]);
     expect(result.text).toContain('fromTemporaryCredentials({ params: { RoleArn: "a" } })');
-    expect(applyFixes(text, [manual])).toEqual({ text, applied: [], manual: [manual] });
+    expect(applyFixes(text, [manual])).toEqual({ text, applied: [], declared: [], manual: [manual] });
   });
 
   it('edits that only touch do not conflict; overlapping ones wait for the next pass', () => {

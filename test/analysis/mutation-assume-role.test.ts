@@ -30,7 +30,7 @@ describe('AssumeRole rewrites', () => {
     );
     expect(kindsOf(code)).toEqual(['keyed']);
     expect(analyzeSource(code, 'a.mjs').sites[0]?.fix).toMatchObject({
-      description: "sharedCredentials({ source: 'AssumeRole', RoleArn: event.roleArn, RoleSessionName: 'handler' }, () => fromTemporaryCredentials(…)) replaces the AssumeRole call",
+      description: "sharedCredentials({ source: 'AssumeRole', RoleArn: event.roleArn, RoleSessionName: 'handler', client: { region: 'eu-west-1' } }, () => fromTemporaryCredentials(…)) replaces the AssumeRole call",
       keyInputs: ['event.roleArn'],
     });
     expect(fixAll(code)).toBe(
@@ -41,7 +41,7 @@ describe('AssumeRole rewrites', () => {
         "import { sharedCredentials } from 'eslint-plugin-aws-credentials/runtime';",
         "const sts = new STSClient({ region: 'eu-west-1' });",
         'export const handler = async (event) => {',
-        "  const assumedRoleCredentials = sharedCredentials({ source: 'AssumeRole', RoleArn: event.roleArn, RoleSessionName: 'handler' }, () => fromTemporaryCredentials({ params: { RoleArn: event.roleArn, RoleSessionName: 'handler' }, clientConfig: { region: 'eu-west-1' } }));",
+        "  const assumedRoleCredentials = sharedCredentials({ source: 'AssumeRole', RoleArn: event.roleArn, RoleSessionName: 'handler', client: { region: 'eu-west-1' } }, () => fromTemporaryCredentials({ params: { RoleArn: event.roleArn, RoleSessionName: 'handler' }, clientConfig: { region: 'eu-west-1' } }));",
         '  const s3 = new S3Client({ credentials: assumedRoleCredentials });',
         '  return s3;',
         '};',
