@@ -7,7 +7,7 @@ const REDACTED = '[redacted]';
 
 /**
  * Patterns, applied in order:
- * - `--client-secret=...`, `token: ...`, `"SecretAccessKey":"..."`, `password=...` (a process
+ * - `--client-secret=...`, `--client-secret ...`, `token: ...`, `"SecretAccessKey":"..."`, `password=...` (a process
  *   command line, a JSON body, a query string): the value after a secret-, token- or
  *   password-named argument or field (`credentials: ...` is left alone: it introduces prose);
  * - access key ids (AKIA/ASIA and the other IAM unique-id prefixes, 16 more characters): the
@@ -16,6 +16,8 @@ const REDACTED = '[redacted]';
  *   characters (session tokens, JWTs' parts, SAML assertions).
  */
 const SECRET_ASSIGNMENT = /((?:^|[^A-Za-z0-9])[-\w.]*(?:secret|token|password|passwd)[-\w.]*["']?\s*[=:]\s*)(?:"[^"]*"|'[^']*'|[^\s,;&"'}\]]+)/gi;
+/** `--client-secret hunter2`, `-p-token abc`: a command-line flag named for a secret, its value after a space. */
+const SECRET_FLAG = /((?:^|\s)--?[-\w.]*(?:secret|token|password|passwd)[-\w.]*\s+)(?!-)(?:"[^"]*"|'[^']*'|\S+)/gi;
 const ACCESS_KEY_ID = /\b((?:AKIA|ASIA|AIDA|AROA|AIPA|ANPA|ANVA|APKA|ABIA|ACCA|AGPA))[A-Z0-9]{16}\b/g;
 const SECRET_SHAPED = /(?<![A-Za-z0-9/+=])(?:[A-Za-z0-9/+]{40}|[A-Za-z0-9/+=_-]{64,})(?![A-Za-z0-9/+=])/g;
 
@@ -23,6 +25,7 @@ const SECRET_SHAPED = /(?<![A-Za-z0-9/+=])(?:[A-Za-z0-9/+]{40}|[A-Za-z0-9/+=_-]{
 export function redactSecrets(text: string): string {
   const redacted = text
     .replace(SECRET_ASSIGNMENT, `$1${REDACTED}`)
+    .replace(SECRET_FLAG, `$1${REDACTED}`)
     .replace(ACCESS_KEY_ID, `$1${'*'.repeat(16)}`)
     .replace(SECRET_SHAPED, REDACTED);
   return redacted.trim() === '' ? '(no message)' : redacted;

@@ -203,6 +203,13 @@ describe('fix plans: an API bound inside the function', () => {
     expect(fixableSites(output, 'a.mjs')).toEqual([]);
   });
 
+  it('never moves an `await` into the non-async factory of sharedCredentials', () => {
+    const code = lines('export const handler = async () => {', "  return (await import('@aws-sdk/credential-providers')).fromIni({ profile: 'app' });", '};');
+    const [site] = analyzeSource(code, 'a.mjs').sites;
+    expect(site?.fix.kind === 'manual' && site.fix.reason).toContain('awaited in place');
+    expect(fixAll(code, 'a.mjs')).toBe(code);
+  });
+
   it('leaves a client built from a function-local class for manual review', () => {
     const code = lines('export const handler = async () => {', "  const { S3Client } = await import('@aws-sdk/client-s3');", '  return new S3Client({});', '};');
     const [site] = analyzeSource(code, 'a.mjs').sites;

@@ -23,6 +23,9 @@ describe('secret-named arguments and fields', () => {
     ['tokens=abc', 'tokens=[redacted]'],
     ['a=1 secret=abc b=2', 'a=1 secret=[redacted] b=2'],
     ['"token":"x" and "password":"y"', '"token":[redacted] and "password":[redacted]'],
+    ['get-creds --client-secret hunter2 --role reader', 'get-creds --client-secret [redacted] --role reader'],
+    ["cli -p-token 'a b' -v", "cli -p-token [redacted] -v"],
+    ['run --password --verbose', 'run --password --verbose'],
   ])('%s', (text, redacted) => {
     expect(redactSecrets(text)).toBe(redacted);
   });

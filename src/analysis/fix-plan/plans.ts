@@ -3,6 +3,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { requiredModule } from '../bindings.js';
 import type { Scopes } from '../scopes.js';
+import { childNodes, isFunction } from '../walk.js';
 import type { FixPlan, RuntimeImport, TextEdit } from '../types.js';
 import { runtimeImportEdit, startWithLeadingComments } from './imports.js';
 import type { NameAllocator } from './names.js';
@@ -89,6 +90,8 @@ function hoist(shape: SiteShape, context: PlanContext, insertAt: number): FixPla
 }
 
 function keyed(shape: SiteShape, context: PlanContext, inputs: readonly string[]): FixPlan {
+  // `() => (await import(…)).fromIni()` would not parse: the factory is not async.
+  if (containsAwait(shape.node)) return manual('its callee or inputs are awaited in place; bind the awaited value first, then share one instance per key.');
   const key = cacheKey({ apiName: shape.apiName, node: shape.node, text: context.text, quote: preferredQuote(context.text), comments: context.program.comments ?? [] });
   if ('manual' in key) return manual(`its inputs vary per request (${inputs.map((i) => `\`${i}\``).join(', ')}) and ${key.manual}.`);
   const original = context.text.slice(shape.node.range[0], shape.node.range[1]);
@@ -144,4 +147,15 @@ export function preferredQuote(text: string): string {
   const single = (text.match(/'/g) ?? []).length;
   const double = (text.match(/"/g) ?? []).length;
   return double > single ? '"' : "'";
+}
+
+/** An `await` (or `yield`) in `node`, outside the functions nested in it. */
+function containsAwait(node: TSESTree.Node): boolean {
+  const stack: TSESTree.Node[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.type === 'AwaitExpression' || current.type === 'YieldExpression') return true;
+    for (const child of childNodes(current)) if (!isFunction(child)) stack.push(child);
+  }
+  return false;
 }
