@@ -109,7 +109,17 @@ function parseAsNodeLoadsIt(text: string, filename: string): Parsed | undefined 
   return undefined;
 }
 
-export function parseSource(text: string, filename: string): Parsed {
+/**
+ * A byte-order mark before a `#!` line: Node and ESLint accept it, the parsers do not (a hashbang
+ * must start the text). Parsed as a line comment of the same length, so every offset still points
+ * into the real text.
+ */
+function withoutBomHashbang(text: string): string {
+  return text.startsWith('\uFEFF#!') ? ` //${text.slice(3)}` : text;
+}
+
+export function parseSource(original: string, filename: string): Parsed {
+  const text = withoutBomHashbang(original);
   const javaScript = parseAsNodeLoadsIt(text, filename);
   if (javaScript) return javaScript;
   const jsx = !isPlainTypeScript(filename);

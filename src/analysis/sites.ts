@@ -28,6 +28,7 @@ import { Frequencies, REFRESHED_ON_EXPIRY, SET_UP_FUNCTION, fileRoleOf } from '.
 import { mskPlan } from './fix-plan/msk.js';
 import { assumeRolePlan } from './fix-plan/assume-role.js';
 import { v2StsCallPlan } from './fix-plan/v2-sts-sites.js';
+import { ENVIRONMENT_SWITCH_REASON, switchesAwsEnvironment } from './fix-plan/environment.js';
 import { ImportedCallees, topLevelSpecifiers } from './imported-callee.js';
 import { Scopes } from './scopes.js';
 import { type AnalysisInput, type AnalysisOptions, type Creation, DEFAULT_RUNTIME_MODULE, type FixPlan, type Frequency, type PerInvocation, type ProjectLookup, type Site } from './types.js';
@@ -486,7 +487,9 @@ class FileAnalysis {
     extra: Record<string, string> = {},
   ): void {
     const context = frequency.kind === 'per-invocation' ? (frequency as PerInvocation).context : frequency.reason;
-    this.sites.push({ rule, messageId, node, entry, frequency, fix, data: { name, context, cost: costOf(entry.origin), ...extra } });
+    // Every plan shares something whose identity comes from the environment: not where the code switches it.
+    const plan = fix.kind !== 'manual' && switchesAwsEnvironment(this.input.ast) ? manual(ENVIRONMENT_SWITCH_REASON) : fix;
+    this.sites.push({ rule, messageId, node, entry, frequency, fix: plan, data: { name, context, cost: costOf(entry.origin), ...extra } });
   }
 }
 

@@ -1,7 +1,8 @@
 // Is a file's package deployed to AWS Lambda? There a client without `credentials` reads them from
 // environment variables, so building one per invocation costs set-up, not a credential fetch, and
-// only `strict` reports it. Judged from the package's dependencies and deployment templates.
-import { existsSync } from 'node:fs';
+// only `strict` reports it. Judged from the package's dependencies, deployment templates, and
+// whether its entry module exports a `handler`.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRootOf } from './project-root.js';
 import { readJson } from './read-json.js';
@@ -20,7 +21,26 @@ export function isLambdaPackage(file: string): boolean {
   if (cached !== undefined) return cached;
   const manifest = readJson(join(root, 'package.json')) as Record<string, Record<string, string> | undefined> | undefined;
   const dependencies = { ...manifest?.dependencies, ...manifest?.devDependencies };
-  const result = LAMBDA_DEPENDENCIES.some((name) => name in dependencies) || LAMBDA_TEMPLATES.some((name) => existsSync(join(root, name)));
+  const result = LAMBDA_DEPENDENCIES.some((name) => name in dependencies) || LAMBDA_TEMPLATES.some((name) => existsSync(join(root, name))) || entryExportsHandler(root, manifest?.main);
   known.set(root, result);
   return result;
+}
+
+/** `export const handler`, `export async function handler`, `exports.handler =`: a Lambda entry. */
+const HANDLER_EXPORT = /\bexport\s+(?:const|let|var|(?:async\s+)?function)\s+handler\b|\b(?:module\.)?exports\.handler\s*=/;
+const ENTRY_FILES = ['index.ts', 'index.mjs', 'index.js', 'index.cjs', 'src/index.ts', 'src/index.js', 'handler.ts', 'handler.js'];
+
+/** The package's entry (`main`, or an index at its root) exports a Lambda `handler`. */
+function entryExportsHandler(root: string, main: unknown): boolean {
+  const candidates = [...(typeof main === 'string' ? [main, main.replace(/\.js$/, '.ts')] : []), ...ENTRY_FILES];
+  for (const candidate of candidates) {
+    let text: string;
+    try {
+      text = readFileSync(join(root, candidate), 'utf8');
+    } catch {
+      continue;
+    }
+    if (HANDLER_EXPORT.test(text)) return true;
+  }
+  return false;
 }

@@ -203,6 +203,18 @@ describe('fix plans: an API bound inside the function', () => {
     expect(fixableSites(output, 'a.mjs')).toEqual([]);
   });
 
+  it('shares nothing in a file that switches identity through AWS_* environment variables', () => {
+    for (const change of ["process.env.AWS_ACCESS_KEY_ID = keys.id;", "delete process.env['AWS_SESSION_TOKEN'];", 'Object.assign(process.env, keys);']) {
+      const code = lines("import { S3Client } from '@aws-sdk/client-s3';", "import { fromIni } from '@aws-sdk/credential-providers';", `export function useAccount(keys) { ${change} }`, "export async function handler() { const s3 = new S3Client({ credentials: fromIni({ profile: 'a' }) }); return s3; }");
+      const sites = analyzeSource(code, 'a.mjs').sites;
+      expect(sites.length).toBeGreaterThan(0);
+      for (const site of sites) expect(site.fix.kind === 'manual' && site.fix.reason).toContain('changes AWS_* environment variables');
+      expect(fixAll(code, 'a.mjs')).toBe(code);
+    }
+    const unrelated = lines("import { fromIni } from '@aws-sdk/credential-providers';", 'process.env.LOG_LEVEL = "debug";', "export async function handler() { return fromIni({ profile: 'a' }); }");
+    expect(analyzeSource(unrelated, 'a.mjs').sites[0]?.fix.kind).not.toBe('manual');
+  });
+
   it('never moves an `await` into the non-async factory of sharedCredentials', () => {
     const code = lines('export const handler = async () => {', "  return (await import('@aws-sdk/credential-providers')).fromIni({ profile: 'app' });", '};');
     const [site] = analyzeSource(code, 'a.mjs').sites;

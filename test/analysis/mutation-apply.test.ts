@@ -81,6 +81,10 @@ describe('applyFixes', () => {
     expect(fixed("cacheCredentials(fromTemporaryCredentials({\n  params: { RoleArn: 'a' }\n}))", "fromTemporaryCredentials({ params: { RoleArn: 'a' } })")).toContain('export const handler = async () => shared;');
     expect(fixed("cacheCredentials(fromIni({ profile: 'a' },))", "fromIni({ profile: 'a' })")).toContain('export const handler = async () => shared;');
     expect(fixed("cacheCredentials(fromIni({ profile: 'ab' }))", "fromIni({ profile: 'a b' })")).toContain('export const handler = async () => iniCredentials;');
+    // Prettier's layout: one property per line, a trailing comma, spaces inside the braces.
+    expect(fixed("cacheCredentials(\n  fromTemporaryCredentials({\n    params: { RoleArn: 'a', RoleSessionName: 'b' },\n  }),\n)", "fromTemporaryCredentials({ params: { RoleArn: 'a', RoleSessionName: 'b' } })")).toContain('export const handler = async () => shared;');
+    // Whitespace inside a string is part of the value: never the same provider.
+    expect(fixed("cacheCredentials(fromIni({ profile: 'a  b' }))", "fromIni({ profile: 'a b' })")).toContain('export const handler = async () => iniCredentials;');
   });
 
   it('only a single-declarator module-scope const counts as an existing declaration', () => {

@@ -15,6 +15,13 @@ describe('parseSource / analyzeSource', () => {
     expect(() => parseSource(code, file)).not.toThrow();
   });
 
+  it.each(['a.ts', 'a.js', 'a.mjs'])('parses a byte-order mark before a #! line in %s, offsets unchanged', (file) => {
+    const code = "\uFEFF#!/usr/bin/env node\nimport { fromIni } from '@aws-sdk/credential-providers';\nexport const handler = async () => fromIni();\n";
+    const { sites } = analyzeSource(code, file);
+    expect(sites).toHaveLength(1);
+    expect(code.slice(sites[0]!.node.range[0], sites[0]!.node.range[1])).toBe('fromIni()');
+  });
+
   it.each([
     ['a.cjs', 'const x = 1;', 'global'],
     ['a.js', "const AWS = require('aws-sdk');", 'global'],

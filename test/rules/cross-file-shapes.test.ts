@@ -27,6 +27,7 @@ const extendsHandler = fixture('extends/backend/src/handlers/cross-account.ts');
 const cronTicker = fixture('cron/src/index.js');
 const lambdaReport = fixture('cron/src/report.ts');
 const apiObjectFactory = fixture('api-object/src/sts-client.ts');
+const lambdaEntryWork = fixture('lambda-entry/src/work.ts');
 const apiObjectServer = fixture('api-object/src/server.ts');
 
 const STS_COST = 'one AssumeRole call to STS';
@@ -107,8 +108,15 @@ run('no-per-request-client (cross-file shapes)', clientRule, {
   valid: [
     { name: 'a client factory called from an array callback inside a Lambda handler is the strict shape', ...lambdaReport },
     { name: 'the route reports the costlier STS call, not the client', ...nextRoute },
+    { name: 'a package whose entry exports a Lambda handler: a client per loop pass is the strict shape', ...lambdaEntryWork },
   ],
   invalid: [
+    {
+      name: 'strict: a client per loop pass in a package whose entry exports a Lambda handler',
+      ...lambdaEntryWork,
+      options: [{ checkLambdaDefaultChain: true }],
+      errors: [{ messageId: 'clientDefaultChainInLambda', ...at(lambdaEntryWork.code, 'new S3Client('), suggestions: [] }],
+    },
     {
       name: 'strict: the same factory call in a Lambda handler',
       ...lambdaReport,

@@ -50,7 +50,19 @@ export function applyFixes(text: string, sites: readonly Site[]): AppliedFixes {
   return { text: applyEdits(text, edits), applied, manual, declared: inserted };
 }
 
-const normalize = (value: string): string => value.replace(/\s+/g, ' ').replace(/,\s*([)}\]])/g, '$1').trim();
+/** String literals, kept as written: whitespace inside them is part of the value (a profile name). */
+const STRING_LITERAL = /('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`)/;
+
+/**
+ * A declaration's value for comparison: layout ignored (line breaks, indentation, trailing commas,
+ * the spaces Prettier puts inside brackets), string literals compared exactly.
+ */
+const normalize = (value: string): string =>
+  value
+    .split(STRING_LITERAL)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/\s+/g, ' ').replace(/,\s*([)}\]])/g, '$1').replace(/([({[])\s+/g, '$1').replace(/\s+([)}\]])/g, '$1')))
+    .join('')
+    .trim();
 
 /** `const name = value` declarations at the top level of the file: value -> name. */
 function existingDeclarations(program: TSESTree.Program, text: string): Map<string, string> {
