@@ -27,8 +27,18 @@ interface ModuleSummary {
 }
 
 const EMPTY: Omit<ModuleSummary, 'mtimeMs'> = { creations: new Map(), reExports: [] };
-/** Project imports worth following from a file that mentions no AWS module itself. */
-const IMPORT_OR_EXPORT_FROM = /\b(?:from|require|import)\s*\(?\s*['"](?!node:)[^'"]/;
+/** `from '…'`, `require('…')`, `import('…')`: the specifiers a file names, read from its text. */
+const SPECIFIER = /\b(?:from|require|import)\s*\(?\s*['"]([^'"\n]+)['"]/g;
+
+function importsCreatingModule(text: string, file: string): boolean {
+  for (const match of text.matchAll(SPECIFIER)) {
+    const specifier = match[1]!;
+    if (specifier.startsWith('node:')) continue;
+    const target = resolveModule(specifier, file);
+    if (target && mayCreateIn(target)) return true;
+  }
+  return false;
+}
 
 const summaries = new Map<string, ModuleSummary>();
 const inProgress = new Set<string>();
@@ -95,7 +105,9 @@ function summarize(file: string): Omit<ModuleSummary, 'mtimeMs'> {
     return EMPTY;
   }
   const mentionsAws = MODULE_FRAGMENTS.some((fragment) => text.includes(fragment)) || ENDPOINT_MARKERS.some((marker) => text.includes(marker));
-  if (!mentionsAws && !IMPORT_OR_EXPORT_FROM.test(text)) return EMPTY;
+  // A module that mentions no AWS API creates something only through a module it imports: read its
+  // specifiers from the text and parse it only when one of them leads to something that creates.
+  if (!mentionsAws && !importsCreatingModule(text, file)) return EMPTY;
   let parsed;
   try {
     parsed = parseSource(text, file);
