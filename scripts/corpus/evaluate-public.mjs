@@ -36,7 +36,7 @@ const { ESLint } = await import('eslint');
 const plugin = (await import(pathToFileURL(join(ROOT, 'dist/esm/src/index.js')).href)).default;
 const tsParser = (await import('@typescript-eslint/parser')).default;
 
-const SOURCE = /\.(js|mjs|cjs|jsx|ts|mts|cts|tsx|json)$/;
+const SOURCE = /(\.(js|mjs|cjs|jsx|ts|mts|cts|tsx|json)|(^|\/)pnpm-workspace\.yaml)$/;
 
 /**
  * Write the source files of `commit` (snapshots may lack large binaries, so `git archive` can fail)

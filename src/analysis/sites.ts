@@ -237,7 +237,9 @@ class FileAnalysis {
       if (outer.kind === 'once' && outer.reason === REFRESHED_ON_EXPIRY) return;
       // Per invocation, `fromX()()` builds a fresh provider (an empty cache) and fetches every time.
       if (outer.kind === 'once' && this.frequencies.shortLived) return;
-      if (outer.kind === 'once') return this.add(parent, entry, 'no-frozen-credentials', 'providerInvokedOnce', outer, name, this.unfreezePlan(parent, call));
+      // Returned from an export judged at its callers, `fromX()()` builds and resolves a provider per
+      // call, and what the credentials are used for is the callers' business: they decide.
+      if (outer.kind === 'once' && !(outer.exportedAs !== undefined && isReturned(parent))) return this.add(parent, entry, 'no-frozen-credentials', 'providerInvokedOnce', outer, name, this.unfreezePlan(parent, call));
     }
     if (entry.localOnly) return;
     const frequency = this.judge(call, { rule: 'no-per-request-credential-provider', api: name, cost: costOf(entry.origin) });
@@ -491,6 +493,12 @@ class FileAnalysis {
     const plan = fix.kind !== 'manual' && switchesAwsEnvironment(this.input.ast) ? manual(ENVIRONMENT_SWITCH_REASON) : fix;
     this.sites.push({ rule, messageId, node, entry, frequency, fix: plan, data: { name, context, cost: costOf(entry.origin), ...extra } });
   }
+}
+
+/** `return await fromIni()()`, `() => fromIni()()`: the value leaves the function it is computed in. */
+function isReturned(node: TSESTree.Node): boolean {
+  const { parent, child } = outerParent(node.parent?.type === 'AwaitExpression' ? node.parent : node);
+  return parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === child);
 }
 
 /** What a factory call is reported for: an STS call outranks a provider, which outranks a client (one without `credentials` last). */

@@ -27,6 +27,9 @@ const ONCE: readonly FrequencyCase[] = [
   { name: 'module-scope IIFE', code: lines(CP, 'export const credentials = (() => fromIni())();'), needle: 'fromIni()', context: 'once' },
   { name: 'module-scope async IIFE', code: lines(S3, '(async function () { const s3 = new S3Client({}); await s3.send(); })();'), needle: 'new S3Client', context: 'once' },
   { name: 'main() called once at module scope', code: lines(S3, 'function main() { return new S3Client({}); }', 'main();'), needle: 'new S3Client', context: 'once' },
+  { name: 'a table of functions the exporting function only iterates is judged at its callers', code: lines(CP, 'export async function getCredentials(p) { const methods = [{ name: "ini", fn: () => fromIni({ profile: p }) }]; for (const m of methods) await m.fn(); }'), needle: 'fromIni({', context: 'once' },
+  { name: 'a member of an object exported whole (utilities.f = …; module.exports = utilities)', file: 'a.js', code: lines("const { fromIni } = require('@aws-sdk/credential-providers');", 'const utilities = {};', 'utilities.prepare = async (profile) => fromIni({ profile });', 'module.exports = utilities;'), needle: 'fromIni({', context: 'once' },
+  { name: 'a cache object computes on a miss (cache.getOrElse(key, fetch))', file: 'a.ts', code: lines(CP, 'async function fetchKey() { return fromIni(); }', "app.use(async (req) => cache.getOrElse(req.key, fetchKey));"), needle: 'fromIni()', context: 'once' },
   { name: 'exported set-up function', code: lines(S3, 'export async function init() { return new S3Client({}); }'), needle: 'new S3Client', context: 'once' },
   { name: 'a non-exported function never called', code: lines(S3, 'function unused() { return new S3Client({}); }'), needle: 'new S3Client', context: 'once' },
   { name: 'class instantiated only at module scope', code: lines(S3, 'class Store { constructor() { this.s3 = new S3Client({}); } }', 'export const store = new Store();'), needle: 'new S3Client', context: 'once' },
@@ -152,6 +155,10 @@ const PER_INVOCATION: readonly FrequencyCase[] = [
   { name: 'an IMDS credentials fetch through a const URL', code: lines("const URL = 'http://169.254.169.254/latest/meta-data/iam/security-credentials/app';", "app.get('/', async () => axios.get(URL));"), needle: 'axios.get', context: 'route callback' },
   { name: 'defaultProvider() per request is a per-request provider', code: lines("import { defaultProvider } from '@aws-sdk/credential-provider-node';", "app.get('/', async () => defaultProvider()());"), needle: 'defaultProvider()', context: 'route callback' },
   { name: 'lazy init of a handler-local variable is not lazy', code: lines(S3, 'export async function handler() { let s3; if (!s3) s3 = new S3Client({}); return s3; }'), needle: 'new S3Client', context: 'Lambda handler' },
+  // Session 4, from the tuning half labels-train-3.json
+  { name: 'a request-handler arrow field of an exported class (handed to a router elsewhere)', file: 'a.ts', code: lines(S3, 'export class GiftController { upload = async (req: Request, res: Response) => { const s3 = new S3Client({}); }; }'), needle: 'new S3Client', context: 'request handler' },
+  { name: 'a laf cloud function, whatever its name', file: 'functions/a.ts', code: lines(CP, 'exports.main = async function (ctx: FunctionContext) { return fromIni(); };'), needle: 'fromIni()', context: 'cloud function handler' },
+  { name: 'a Lambda typed by its event, whatever its name', file: 'a.ts', code: lines(CP, 'export async function main(event: SQSEvent) { return fromIni(); }'), needle: 'fromIni()', context: 'Lambda handler' },
   { name: 'a promise chain inside a handler', code: lines(CP, 'export const handler = () => Promise.resolve().then(() => fromIni());'), needle: 'fromIni()', context: 'Lambda handler' },
 ];
 

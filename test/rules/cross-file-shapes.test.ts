@@ -29,6 +29,10 @@ const lambdaReport = fixture('cron/src/report.ts');
 const apiObjectFactory = fixture('api-object/src/sts-client.ts');
 const lambdaEntryWork = fixture('lambda-entry/src/work.ts');
 const apiObjectServer = fixture('api-object/src/server.ts');
+const exportedObjectHelpers = fixture('exported-object/src/utils/sts.js');
+const exportedObjectController = fixture('exported-object/src/controllers/login.js');
+const credentialTable = fixture('exported-object/src/utils/credentials.ts');
+const credentialTableCaller = fixture('exported-object/src/controllers/tools.ts');
 
 const STS_COST = 'one AssumeRole call to STS';
 
@@ -39,8 +43,14 @@ run('no-per-request-sts-call (cross-file shapes)', stsRule, {
     { name: 'the NestJS service method itself', ...nestService },
     { name: 'an arrow-function field of an exported class, with no caller in its file', ...layerSession },
     { name: 'a member of the API object an exported factory returns: judged where it is called', ...apiObjectFactory },
+    { name: 'a member assigned to an object the module exports whole: judged where it is called', ...exportedObjectHelpers },
   ],
   invalid: [
+    {
+      name: 'CommonJS: `helpers.f = async () => …; module.exports = helpers`, called from an express middleware member',
+      ...exportedObjectController,
+      errors: [{ messageId: 'factoryPerInvocation', ...at(exportedObjectController.code, 'helpers.assumeCustomerRole('), data: { name: 'assumeCustomerRole', api: 'AssumeRoleCommand', where: 'src/utils/sts.js:8', context: 'request handler', cost: STS_COST }, suggestions: [] }],
+    },
     {
       name: 'Next.js: `@/` paths relative to tsconfig (no baseUrl), a default export, AssumeRole two modules deep',
       ...nextRoute,
@@ -80,8 +90,16 @@ run('no-per-request-sts-call (cross-file shapes)', stsRule, {
 });
 
 run('no-per-request-credential-provider (cross-file shapes)', providerRule, {
-  valid: [{ name: 'an STS factory is reported by the STS rule only', ...nextRoute }],
+  valid: [
+    { name: 'an STS factory is reported by the STS rule only', ...nextRoute },
+    { name: 'a table of provider functions the exported function iterates: judged at its callers, not frozen', ...credentialTable },
+  ],
   invalid: [
+    {
+      name: 'a table of provider functions (`{ load: () => fromIni()() }`) tried in order on every call of an exported function',
+      ...credentialTableCaller,
+      errors: [{ messageId: 'factoryPerInvocation', ...at(credentialTableCaller.code, 'findCredentials('), data: { name: 'findCredentials', api: 'fromIni', where: 'src/utils/credentials.ts:6', context: 'request handler', cost: 'a re-read of the shared config files (and an AssumeRole when the profile assumes a role)' }, suggestions: [] }],
+    },
     {
       name: 'a returned member a framework calls per connection (a Kafka mechanism\'s `authenticate`) stays per invocation',
       ...apiObjectFactory,

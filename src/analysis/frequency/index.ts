@@ -41,6 +41,10 @@ const HANDLER_NAME = /^(handler|lambda|lambdaHandler|main_handler)$|Handler$|^ha
 const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
 /** Wrappers named for what they do: `memoize`, `pMemoize`, `withCache`, `cached`, `once`. */
 const CACHING_NAME = /memo|cach/i;
+/** `map.getOrInsertComputed(k, fn)`, `lru.getOrCreate(k, fn)`: computed once per key. */
+const GET_OR_COMPUTE = /^getOr(Else|Set|Create|Add|Compute|Insert)\w*$/;
+/** Methods of a cache object that compute on a miss. */
+const CACHE_COMPUTE_METHOD = /^(get|fetch|wrap|remember|getOr\w+|load)$/;
 /** Object members that frameworks call once: DI factories, build-tool and plugin hooks. */
 const ONCE_MEMBERS = new Set(['useFactory', 'factory', 'buildStart', 'buildEnd', 'configResolved', 'configureServer', 'closeBundle', 'generateBundle', 'onPreBuild', 'onBuild', 'onPostBuild', 'onPreBootstrap', 'onPluginInit', 'createPages', 'sourceNodes', 'setup', 'install', 'init', 'initialize', 'bootstrap', 'onModuleInit', 'onApplicationBootstrap']);
 /** Classes that call the function they are given per job, message, request or tick. */
@@ -168,8 +172,12 @@ export class Frequencies {
     const known = this.context.isCachingWrapper(call);
     if (known) return known;
     const name = dottedName(call.callee);
-    const last = name?.split('.').pop() ?? '';
-    return last === 'once' || CACHING_NAME.test(last) ? name : undefined;
+    const segments = name?.split('.') ?? [];
+    const last = segments.pop() ?? '';
+    if (last === 'once' || CACHING_NAME.test(last) || GET_OR_COMPUTE.test(last)) return name;
+    // `cache.getOrElse(key, fetchApiKey)`, `cache.wrap(key, fn)` (cache-manager), `cache.remember(…)`.
+    const receiver = segments.pop() ?? '';
+    return CACHING_NAME.test(receiver) && CACHE_COMPUTE_METHOD.test(last) ? name : undefined;
   }
 
   ofFunction(fn: FunctionNode): Frequency {
@@ -240,6 +248,9 @@ export class Frequencies {
     const name = staticPropertyName(method as unknown as TSESTree.Property) ?? '';
     if (name === 'render') return perInvocation('React component render', fn);
     if (isHandlerMethod(method, classNode)) return perInvocation('route handler', fn);
+    // `uploadNewVoucher = async (req, res) => …`, handed to `router.post` in another file.
+    const byParameters = handlerByParameters(fn);
+    if (byParameters) return perInvocation(byParameters, fn);
     let calledOnce: Frequency | undefined;
     for (const call of this.methodCalls(classNode, name)) {
       const frequency = this.of(call);
@@ -311,6 +322,8 @@ export class Frequencies {
     if (parent && isExportTarget(parent, object!)) return this.exportedFrequency(key, fn);
     const returned = parent ? this.returnedMember(parent, object!, key) : undefined;
     if (returned) return returned;
+    const local = this.localTableOwner(object!, key, fn);
+    if (local) return this.ofFunction(local);
     const result = perInvocation(`${key} callback`, fn);
     this.memberCallbacks.add(result);
     return result;
@@ -332,12 +345,40 @@ export class Frequencies {
   }
 
   /**
+   * `const methods = [{ name, fn: () => fromIni(…)() }]; for (const m of methods) await m.fn()`: a
+   * table of functions that the function declaring it only reads and calls runs at most as often as
+   * that function. A table handed to anything (`new Kafka(config)`), returned or stored elsewhere is
+   * called by its receiver, so it stays a callback.
+   */
+  private localTableOwner(object: TSESTree.Node, key: string, fn: FunctionNode): FunctionNode | undefined {
+    if (FRAMEWORK_CALLED_MEMBER.test(key) || handlerByParameters(fn)) return undefined;
+    let bound: TSESTree.Node = object;
+    if (bound.parent?.type === 'ArrayExpression') bound = bound.parent;
+    const declarator = bound.parent;
+    if (declarator?.type !== 'VariableDeclarator' || declarator.init !== bound || declarator.id.type !== 'Identifier') return undefined;
+    const owner = enclosingFunction(declarator);
+    if (!owner) return undefined;
+    const variable = this.context.scopes.declaredVariables(declarator).find((v) => v.name === (declarator.id as TSESTree.Identifier).name);
+    if (!variable || variable.references.length === 0) return undefined;
+    const onlyRead = variable.references.every((reference) => {
+      if (reference.init) return true;
+      const { parent, child } = outerParent(reference.identifier as TSESTree.Node);
+      if (parent?.type === 'ForOfStatement' && parent.right === child) return true;
+      return parent?.type === 'MemberExpression' && parent.object === child;
+    });
+    return onlyRead ? owner : undefined;
+  }
+
+  /**
    * An exported function: handlers, routes and components run per invocation; set-up code once;
    * anything else is judged where it is called (in this file, or at its callers in other files).
    */
   private exportedFrequency(exportName: string, fn: FunctionNode, ownName?: string): Frequency {
     // `export default function handler()` is classified by its own name, and summarised as `default`.
     const name = ownName ?? exportName;
+    // `exports.main = async function (ctx: FunctionContext)`: a laf cloud function is a handler whatever its name.
+    const byType = handlerByParameterType(fn);
+    if (byType) return perInvocation(byType, fn);
     // Set-up code runs once where this file is the program; importers that call it decide for themselves.
     if (SETUP_NAME.test(name)) return once(SET_UP_FUNCTION, exportName);
     // `export default function handler(req, res)` is a Next.js API route, not a Lambda.
@@ -353,7 +394,20 @@ export class Frequencies {
     const target = dottedName(assignment.left) ?? '';
     if (/^(module\.)?exports$/.test(target)) return this.exportedFrequency('default', fn, ownName ?? (fn.type === 'ArrowFunctionExpression' ? undefined : fn.id?.name));
     if (/^(module\.)?exports\./.test(target)) return this.exportedFrequency(target.split('.').pop()!, fn);
+    // `const utilities = {}; utilities.prepAndSend = async () => …; module.exports = utilities`
+    const member = assignment.left.type === 'MemberExpression' ? assignment.left : undefined;
+    if (member?.object.type === 'Identifier' && this.isExportedObject(member.object)) return this.exportedFrequency(staticPropertyName(member as unknown as TSESTree.Property) ?? 'callback', fn);
     return perInvocation('callback', fn);
+  }
+
+  /** A module-scope object that the module exports as a whole (`module.exports = utilities`, `export default utilities`). */
+  private isExportedObject(identifier: TSESTree.Identifier): boolean {
+    const variable = this.context.scopes.findVariable(identifier);
+    if (!variable || !this.context.scopes.isModuleLevel(variable.scope)) return false;
+    return variable.references.some((reference) => {
+      const { parent, child } = outerParent(reference.identifier as TSESTree.Node);
+      return parent !== undefined && isExportTarget(parent, child) && (parent.type === 'ExportDefaultDeclaration' || /^(module\.)?exports$/.test(dottedName((parent as TSESTree.AssignmentExpression).left) ?? ''));
+    });
   }
 
   /** A named function: how often do its callers in this file run? Exported ones also by their export. */
@@ -435,6 +489,18 @@ function handlerByParameters(fn: FunctionNode): string | undefined {
   if (/^(req|request)$/.test(first) || /^(res|response|reply|h)$/.test(second)) return 'request handler';
   if (/^(job|message|msg)$/.test(first)) return 'event handler';
   return undefined;
+}
+
+/** Parameter types only handlers receive: aws-lambda's event types, laf's `FunctionContext`. */
+const HANDLER_PARAMETER_TYPE = /^(FunctionContext|(APIGateway\w*|ALB|SQS|SNS|S3|DynamoDBStream|KinesisStream|EventBridge|Scheduled|CloudWatchLogs|Cognito\w*Trigger)Event(V2)?)$/;
+
+function handlerByParameterType(fn: FunctionNode): string | undefined {
+  const [first] = fn.params;
+  const annotation = first && 'typeAnnotation' in first ? first.typeAnnotation?.typeAnnotation : undefined;
+  if (annotation?.type !== 'TSTypeReference' || annotation.typeName.type !== 'Identifier') return undefined;
+  const type = annotation.typeName.name;
+  if (!HANDLER_PARAMETER_TYPE.test(type)) return undefined;
+  return type === 'FunctionContext' ? 'cloud function handler' : 'Lambda handler';
 }
 
 /** The call's result is awaited or returned: the function it was given runs as part of this run. */
