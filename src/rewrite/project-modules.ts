@@ -4,13 +4,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 const cache = new Map<string, readonly string[] | undefined>();
+/** Folder -> its nearest package.json: linting visits every file of a folder, so each folder is looked up once. */
+const manifests = new Map<string, string | undefined>();
 
 function manifestOf(file: string): string | undefined {
-  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
-    const candidate = join(dir, 'package.json');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return undefined;
-  }
+  return manifestIn(dirname(resolve(file)));
+}
+
+function manifestIn(dir: string): string | undefined {
+  if (manifests.has(dir)) return manifests.get(dir);
+  const candidate = join(dir, 'package.json');
+  const found = existsSync(candidate) ? candidate : dirname(dir) === dir ? undefined : manifestIn(dirname(dir));
+  manifests.set(dir, found);
+  return found;
 }
 
 /** Undefined when no package.json is found (then fixes import only what the file already imports). */

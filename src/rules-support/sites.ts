@@ -84,8 +84,8 @@ function analysisOptionsOf(options: AnalysisRuleOptions, filename: string, sourc
 function getSites(context: AnyContext, options: AnalysisRuleOptions): readonly Site[] {
   const { sourceCode } = context;
   const ast = sourceCode.ast;
-  const analysisOptions = analysisOptionsOf(options, context.filename, sourceCode);
-  const key = JSON.stringify([analysisOptions.memoizers ?? [], analysisOptions.runtimeModule ?? '', !!analysisOptions.project, !!analysisOptions.lambdaPackage, analysisOptions.availableModules ?? [], !!analysisOptions.typedCallee]);
+  // Only these options change the analysis; the rest (toggles, `ignore`) filter its sites per rule.
+  const key = JSON.stringify([[...new Set(options.memoizers ?? [])].sort(), options.runtimeModule ?? '', options.crossFile ?? true]);
   let perFile = cache.get(ast);
   if (!perFile) {
     perFile = new Map();
@@ -93,6 +93,7 @@ function getSites(context: AnyContext, options: AnalysisRuleOptions): readonly S
   }
   let sites = perFile.get(key);
   if (!sites) {
+    const analysisOptions = analysisOptionsOf(options, context.filename, sourceCode);
     sites = findSites(
       { ast, scopeManager: sourceCode.scopeManager!, text: sourceCode.text, filename: context.filename, projectPath: isAbsolute(context.filename) ? projectPathOf(context.filename) : context.filename },
       analysisOptions,
