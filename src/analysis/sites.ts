@@ -24,7 +24,7 @@ import { NameAllocator, baseNameFor } from './fix-plan/names.js';
 import { sharedDefaultChainPlan } from './fix-plan/client-credentials.js';
 import { unfreezePlan } from './fix-plan/unfreeze.js';
 import { type PlanContext, importEdits, manual, planFor } from './fix-plan/plans.js';
-import { Frequencies, REFRESHED_ON_EXPIRY, SET_UP_FUNCTION, fileRoleOf } from './frequency/index.js';
+import { type FileRole, Frequencies, REFRESHED_ON_EXPIRY, SET_UP_FUNCTION, fileRoleOf, mayTakeImportersRole } from './frequency/index.js';
 import { mskPlan } from './fix-plan/msk.js';
 import { assumeRolePlan } from './fix-plan/assume-role.js';
 import { v2StsCallPlan } from './fix-plan/v2-sts-sites.js';
@@ -102,7 +102,7 @@ class FileAnalysis {
       scopes: this.scopes,
       jsx: this.collected.jsx,
       calls: this.collected.calls,
-      role: fileRoleOf(input.projectPath ?? input.filename, input.ast, input.text),
+      role: roleOf(input, options.project),
       isCachingWrapper: (call) => this.cachingWrapper(call),
     });
     this.plan = {
@@ -493,6 +493,13 @@ class FileAnalysis {
     const plan = fix.kind !== 'manual' && switchesAwsEnvironment(this.input.ast) ? manual(ENVIRONMENT_SWITCH_REASON) : fix;
     this.sites.push({ rule, messageId, node, entry, frequency, fix: plan, data: { name, context, cost: costOf(entry.origin), ...extra } });
   }
+}
+
+/** The file's role by its own shape; application code that only run-once code imports runs once too. */
+function roleOf(input: AnalysisInput, project: ProjectLookup | undefined): FileRole {
+  const role = fileRoleOf(input.projectPath ?? input.filename, input.ast, input.text);
+  if (role !== 'app' || !project?.importedOnlyByRunOnce || !mayTakeImportersRole(input.ast, input.text)) return role;
+  return project.importedOnlyByRunOnce() ? 'script' : role;
 }
 
 /** `return await fromIni()()`, `() => fromIni()()`: the value leaves the function it is computed in. */

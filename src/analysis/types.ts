@@ -80,6 +80,8 @@ export interface ProjectLookup {
   mayCreate(specifier: string): boolean;
   /** `path:line` of a node of the file being analysed, as `Creation.where` shows it. */
   whereIs(line: number): string;
+  /** True when only run-once code (scripts, CLIs, tests, tooling) imports the file being analysed. */
+  importedOnlyByRunOnce?(): boolean;
 }
 
 export const DEFAULT_RUNTIME_MODULE = 'eslint-plugin-aws-credentials/runtime';

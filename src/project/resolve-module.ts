@@ -198,7 +198,7 @@ function exportTarget(exports: unknown): string | undefined {
 }
 
 /** Folders a repository scan skips: dependencies, build output, VCS data. */
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'cdk.out', '.git', '.next', '.serverless', '.aws-sam']);
+export const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'cdk.out', '.git', '.next', '.serverless', '.aws-sam']);
 
 interface RepositoryLayout {
   /** Package name -> folder, for every package.json under the scanned folder (the shallowest wins). */

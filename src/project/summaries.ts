@@ -10,6 +10,8 @@ import { parseSource } from '../analysis/parse.js';
 import { summarizeExports } from '../analysis/sites.js';
 import type { Creation, ProjectLookup } from '../analysis/types.js';
 import { resolveModule } from './resolve-module.js';
+import { SPECIFIER } from './specifiers.js';
+import { importedOnlyByRunOnce } from './importers.js';
 import { projectRootOf } from './project-root.js';
 import { isLambdaPackage } from './deploy-target.js';
 
@@ -27,8 +29,6 @@ interface ModuleSummary {
 }
 
 const EMPTY: Omit<ModuleSummary, 'mtimeMs'> = { creations: new Map(), reExports: [] };
-/** `from '…'`, `require('…')`, `import('…')`: the specifiers a file names, read from its text. */
-const SPECIFIER = /\b(?:from|require|import)\s*\(?\s*['"]([^'"\n]+)['"]/g;
 
 function importsCreatingModule(text: string, file: string): boolean {
   for (const match of text.matchAll(SPECIFIER)) {
@@ -185,5 +185,6 @@ export function lookupFor(file: string): ProjectLookup {
       return !!target && mayCreateIn(target);
     },
     whereIs: (line) => `${where}:${line}`,
+    importedOnlyByRunOnce: () => importedOnlyByRunOnce(file),
   };
 }

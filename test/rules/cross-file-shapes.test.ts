@@ -33,6 +33,8 @@ const exportedObjectHelpers = fixture('exported-object/src/utils/sts.js');
 const exportedObjectController = fixture('exported-object/src/controllers/login.js');
 const credentialTable = fixture('exported-object/src/utils/credentials.ts');
 const credentialTableCaller = fixture('exported-object/src/controllers/tools.ts');
+const cliOnlyClass = fixture('run-once-importers/src/cleaner.ts');
+const serverClass = fixture('run-once-importers/server/cleaner.ts');
 
 const STS_COST = 'one AssumeRole call to STS';
 
@@ -44,8 +46,14 @@ run('no-per-request-sts-call (cross-file shapes)', stsRule, {
     { name: 'an arrow-function field of an exported class, with no caller in its file', ...layerSession },
     { name: 'a member of the API object an exported factory returns: judged where it is called', ...apiObjectFactory },
     { name: 'a member assigned to an object the module exports whole: judged where it is called', ...exportedObjectHelpers },
+    { name: 'a class only a command-line program and a test import runs once per command', ...cliOnlyClass },
   ],
   invalid: [
+    {
+      name: 'the same class, imported by a server as well, runs per request',
+      ...serverClass,
+      errors: [{ messageId: 'credentialsCallPerInvocation', ...at(serverClass.code, 'new AssumeRoleCommand({'), data: { name: 'AssumeRoleCommand', context: 'function called from a loop', cost: STS_COST } }],
+    },
     {
       name: 'CommonJS: `helpers.f = async () => …; module.exports = helpers`, called from an express middleware member',
       ...exportedObjectController,

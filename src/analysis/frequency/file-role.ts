@@ -6,12 +6,15 @@ import { dottedName } from '../walk.js';
 /** `test`: every line runs once per test run. `script`: functions run once per command; loops still repeat. */
 export type FileRole = 'test' | 'script' | 'app';
 
-const TEST_DIRECTORY = /(^|[\\/])(__tests__|__mocks__|test|tests|spec|specs|e2e|integ|integ-tests|integration|cypress|playwright)[\\/]/;
+const TEST_DIRECTORY = /(^|[\\/])(__tests__|__mocks__|test|tests|spec|specs|e2e|integ|integ-tests|integration|cypress|playwright|test-utils?|testutils?|test-helpers?|testing)[\\/]/;
 const TEST_FILE = /\.(test|spec|e2e|integ|stories|story|bench)\.[cm]?[jt]sx?$/;
 const SCRIPT_DIRECTORY = /(^|[\\/])(scripts?|bin|tools|tooling)[\\/]/;
 const TOOLING_FILE = /(^|[\\/])(gulpfile|gruntfile|jakefile|webpack\.config|rollup\.config|vite\.config|esbuild\.config|jest\.config|vitest\.config|playwright\.config|cypress\.config|\.projenrc|deploy|seed|migrate)[.\w-]*\.[cm]?[jt]sx?$/i;
 /** Packages whose presence makes a file a command-line program. */
-const CLI_PACKAGES = new Set(['commander', 'yargs', 'yargs/yargs', '@oclif/core', '@oclif/command', 'cac', 'meow', 'sade', 'clipanion', 'citty', 'inquirer', '@inquirer/prompts', 'prompts', 'enquirer', 'vorpal', 'caporal', '@caporal/core', 'minimist', 'arg']);
+const CLI_PACKAGES = new Set(['commander', 'yargs', 'yargs/yargs', '@oclif/core', '@oclif/command', 'cac', 'meow', 'sade', 'clipanion', 'citty', 'inquirer', '@inquirer/prompts', 'prompts', 'enquirer', 'vorpal', 'caporal', '@caporal/core', 'minimist', 'arg', 'mri', 'getopts', 'command-line-args', 'clipanion']);
+
+/** Infrastructure-as-code frameworks: their programs build a deployment, once per `synth` or `up`. */
+const IAC_PACKAGES = new Set(['aws-cdk-lib', 'constructs', '@aws-cdk/core', 'cdktf', '@cdktf/provider-aws', '@pulumi/pulumi', '@pulumi/aws', 'sst', 'sst/constructs']);
 
 export function fileRoleOf(filename: string | undefined, program: TSESTree.Program, text: string): FileRole {
   const path = filename ?? '';
@@ -19,8 +22,18 @@ export function fileRoleOf(filename: string | undefined, program: TSESTree.Progr
   if (exportsHandler(program)) return 'app';
   if (text.startsWith('#!') || SCRIPT_DIRECTORY.test(path) || TOOLING_FILE.test(path)) return 'script';
   if (importsAny(program, CLI_PACKAGES) || hasRequireMainCheck(program) || hasEsmMainCheck(program)) return 'script';
+  // Infrastructure as code (CDK, CDKTF, Pulumi) runs at synth or deploy time, once per command.
+  if (importsAny(program, IAC_PACKAGES)) return 'script';
   if (callsEntryAtTopLevel(program) && !exportsAnything(program) && !SERVES.test(text)) return 'script';
   return 'app';
+}
+
+/**
+ * An application module that only run-once code imports is run-once too (src/project/importers.ts),
+ * unless it is an entry of its own: it exports a Lambda handler, or serves or polls.
+ */
+export function mayTakeImportersRole(program: TSESTree.Program, text: string): boolean {
+  return !exportsHandler(program) && !SERVES.test(text);
 }
 
 /** A program that serves or polls keeps running: its top-level `main()` starts a process, not one run. */

@@ -12,7 +12,7 @@ import type { FileRole } from './file-role.js';
 import { LazyInitialisation } from './lazy-init.js';
 import { isRetryLoop } from './retry-loops.js';
 
-export { fileRoleOf, type FileRole } from './file-role.js';
+export { fileRoleOf, mayTakeImportersRole, type FileRole } from './file-role.js';
 
 export interface FrequencyContext {
   readonly scopes: Scopes;

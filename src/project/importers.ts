@@ -1,0 +1,184 @@
+// Who imports a module, from a reverse index of the repository's own imports (read from the text of
+// every source file, bounded), so that a class only command-line programs, tests and build tooling
+// import is judged as they are: run-once code. A module nobody imports is judged by itself.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { fileRoleOf } from '../analysis/frequency/file-role.js';
+import { parseSource } from '../analysis/parse.js';
+import { projectPathOf, projectRootOf } from './project-root.js';
+import { SKIPPED_FOLDERS, resolveModule } from './resolve-module.js';
+import { SPECIFIER } from './specifiers.js';
+
+/** Larger repositories are not indexed: every module is then judged by itself, as before. */
+const MAX_FILES = 5_000;
+const MAX_LEVELS = 10;
+/** How far "imported only by modules imported only by run-once code" is followed. */
+const MAX_DEPTH = 3;
+const SOURCE_FILE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+
+type ReverseIndex = ReadonlyMap<string, ReadonlySet<string>>;
+
+const indexes = new Map<string, ReverseIndex | null>();
+const roles = new Map<string, 'run-once' | 'app' | 'barrel'>();
+
+/** The repository around `file`: the nearest folder with `.git`, or else the outermost with a package.json. */
+function repositoryRoot(file: string): string {
+  let outermostPackage: string | undefined;
+  for (let dir = dirname(file), level = 0; level < MAX_LEVELS; dir = dirname(dir), level++) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (existsSync(join(dir, 'package.json'))) outermostPackage = dir;
+    if (dirname(dir) === dir) break;
+  }
+  return outermostPackage ?? dirname(file);
+}
+
+function sourceFiles(root: string): string[] | undefined {
+  const files: string[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) stack.push(join(dir, entry.name));
+      } else if (entry.isFile() && SOURCE_FILE.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+        files.push(join(dir, entry.name));
+        if (files.length > MAX_FILES) return undefined;
+      }
+    }
+  }
+  return files;
+}
+
+function indexOf(root: string): ReverseIndex | undefined {
+  const known = indexes.get(root);
+  if (known !== undefined) return known ?? undefined;
+  const files = sourceFiles(root);
+  let index: Map<string, Set<string>> | undefined;
+  if (files) {
+    index = new Map();
+    for (const file of files) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        continue;
+      }
+      for (const match of text.matchAll(SPECIFIER)) {
+        const target = resolveModule(match[1]!, file);
+        if (!target || target === file) continue;
+        const importers = index.get(target) ?? new Set<string>();
+        importers.add(file);
+        index.set(target, importers);
+      }
+    }
+  }
+  indexes.set(root, index ?? null);
+  return index;
+}
+
+interface Manifest {
+  readonly private?: unknown;
+  readonly main?: unknown;
+  readonly module?: unknown;
+  readonly exports?: unknown;
+}
+
+function manifestOf(file: string): { root: string; manifest: Manifest } | undefined {
+  const root = projectRootOf(file);
+  if (!root) return undefined;
+  try {
+    return { root, manifest: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest };
+  } catch {
+    return undefined;
+  }
+}
+
+/** `"private": true` in the file's nearest package.json: nothing outside the repository imports it. */
+function isPrivatePackage(file: string): boolean {
+  return manifestOf(file)?.manifest.private === true;
+}
+
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+const withoutExtension = (path: string): string => path.replace(/\.[cm]?[jt]sx?$/, '');
+
+/** The entry (`main`, `module`, `exports`, or `index` at the root or in `src/`) of a package that is not private. */
+function isPublishedEntry(file: string): boolean {
+  const found = manifestOf(file);
+  if (!found || found.manifest.private === true) return false;
+  const { root, manifest } = found;
+  const entries = [...stringsIn(manifest.main), ...stringsIn(manifest.module), ...stringsIn(manifest.exports), 'index', 'src/index'];
+  const own = withoutExtension(file);
+  return entries.some((entry) => withoutExtension(resolve(root, entry)) === own);
+}
+
+/** Only imports and re-exports: an entry point that hands modules on and runs nothing. */
+function isBarrel(program: TSESTree.Program): boolean {
+  return program.body.every((statement) => statement.type === 'ImportDeclaration' || statement.type === 'ExportAllDeclaration' || (statement.type === 'ExportNamedDeclaration' && !statement.declaration));
+}
+
+/** What an importing module is, by its own shape: run-once code (a script, a test), a barrel, or application code. */
+function roleOf(file: string): 'run-once' | 'app' | 'barrel' {
+  const known = roles.get(file);
+  if (known) return known;
+  let role: 'run-once' | 'app' | 'barrel';
+  try {
+    const text = readFileSync(file, 'utf8');
+    const { ast } = parseSource(text, file);
+    const fileRole = fileRoleOf(projectPathOf(file), ast, text);
+    role = fileRole !== 'app' ? 'run-once' : isBarrel(ast) ? 'barrel' : 'app';
+  } catch {
+    role = 'app'; // unreadable or unparsable: assume the worst
+  }
+  roles.set(file, role);
+  return role;
+}
+
+function importedOnlyByRunOnceCode(file: string, index: ReverseIndex, depth: number, visiting: Set<string>): boolean {
+  if (isPublishedEntry(file)) return false; // other projects import it, at any rate
+  const importers = index.get(file);
+  if (!importers || importers.size === 0) return false;
+  let runOnce = false;
+  for (const importer of importers) {
+    if (visiting.has(importer)) continue; // an import cycle adds no caller
+    const role = roleOf(importer);
+    if (role === 'run-once') {
+      runOnce = true;
+      continue;
+    }
+    // A barrel nobody in the repository imports passes nothing on in a private package; in a
+    // published one it is the API other projects call, at any rate. One that is imported, its importers decide.
+    if (role === 'barrel' && !index.get(importer)?.size) {
+      if (isPrivatePackage(importer)) continue;
+      return false;
+    }
+    if (depth >= MAX_DEPTH) return false;
+    visiting.add(importer);
+    const only = importedOnlyByRunOnceCode(importer, index, depth + 1, visiting);
+    visiting.delete(importer);
+    if (!only) return false;
+    runOnce = true;
+  }
+  return runOnce;
+}
+
+/**
+ * True when every module of the repository that imports `file` (directly, or through modules that
+ * are themselves imported only so) is run-once code: a script, a command-line program, a test or
+ * build tooling. Such a module runs once per command too, whatever its functions look like.
+ */
+export function importedOnlyByRunOnce(file: string): boolean {
+  const index = indexOf(repositoryRoot(file));
+  return !!index && importedOnlyByRunOnceCode(file, index, 0, new Set([file]));
+}
