@@ -4,6 +4,8 @@
 // whether its entry module exports a `handler`.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { exportsHandler } from '../analysis/frequency/file-role.js';
+import { parseSource } from '../analysis/parse.js';
 import { projectRootOf } from './project-root.js';
 import { readJson } from './read-json.js';
 
@@ -26,21 +28,25 @@ export function isLambdaPackage(file: string): boolean {
   return result;
 }
 
-/** `export const handler`, `export async function handler`, `exports.handler =`: a Lambda entry. */
-const HANDLER_EXPORT = /\bexport\s+(?:const|let|var|(?:async\s+)?function)\s+handler\b|\b(?:module\.)?exports\.handler\s*=/;
 const ENTRY_FILES = ['index.ts', 'index.mjs', 'index.js', 'index.cjs', 'src/index.ts', 'src/index.js', 'handler.ts', 'handler.js'];
 
-/** The package's entry (`main`, or an index at its root) exports a Lambda `handler`. */
+/** The package's entry (`main`, or an index at its root) exports a Lambda `handler` (the same test the analysis uses on a file). */
 function entryExportsHandler(root: string, main: unknown): boolean {
   const candidates = [...(typeof main === 'string' ? [main, main.replace(/\.js$/, '.ts')] : []), ...ENTRY_FILES];
   for (const candidate of candidates) {
+    const file = join(root, candidate);
     let text: string;
     try {
-      text = readFileSync(join(root, candidate), 'utf8');
+      text = readFileSync(file, 'utf8');
     } catch {
       continue;
     }
-    if (HANDLER_EXPORT.test(text)) return true;
+    if (!/handler/i.test(text)) continue; // most entries: no parse needed
+    try {
+      if (exportsHandler(parseSource(text, file).ast)) return true;
+    } catch {
+      // an entry that does not parse says nothing
+    }
   }
   return false;
 }

@@ -81,8 +81,8 @@ function exportsAnything(program: TSESTree.Program): boolean {
   });
 }
 
-/** A Lambda-style `handler` export keeps a file an application even in `scripts/`. */
-function exportsHandler(program: TSESTree.Program): boolean {
+/** A Lambda-style `handler` export keeps a file an application even in `scripts/`; a package entry with one is a Lambda package. */
+export function exportsHandler(program: TSESTree.Program): boolean {
   for (const statement of program.body) {
     if (statement.type === 'ExportNamedDeclaration') {
       const declaration = statement.declaration;
