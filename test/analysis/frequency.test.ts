@@ -159,6 +159,7 @@ const PER_INVOCATION: readonly FrequencyCase[] = [
   { name: 'a request-handler arrow field of an exported class (handed to a router elsewhere)', file: 'a.ts', code: lines(S3, 'export class GiftController { upload = async (req: Request, res: Response) => { const s3 = new S3Client({}); }; }'), needle: 'new S3Client', context: 'request handler' },
   { name: 'a laf cloud function, whatever its name', file: 'functions/a.ts', code: lines(CP, 'exports.main = async function (ctx: FunctionContext) { return fromIni(); };'), needle: 'fromIni()', context: 'cloud function handler' },
   { name: 'a Lambda typed by its event, whatever its name', file: 'a.ts', code: lines(CP, 'export async function main(event: SQSEvent) { return fromIni(); }'), needle: 'fromIni()', context: 'Lambda handler' },
+  { name: 'an exported handleX() is some framework\'s handler, not a Lambda', code: lines(S3, 'export async function handleGetCosts(args) { return new S3Client({}); }'), needle: 'new S3Client', context: 'handler function' },
   { name: 'a promise chain inside a handler', code: lines(CP, 'export const handler = () => Promise.resolve().then(() => fromIni());'), needle: 'fromIni()', context: 'Lambda handler' },
 ];
 

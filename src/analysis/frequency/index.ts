@@ -382,7 +382,8 @@ export class Frequencies {
     // Set-up code runs once where this file is the program; importers that call it decide for themselves.
     if (SETUP_NAME.test(name)) return once(SET_UP_FUNCTION, exportName);
     // `export default function handler(req, res)` is a Next.js API route, not a Lambda.
-    if (HANDLER_NAME.test(name)) return perInvocation(handlerByParameters(fn) ?? 'Lambda handler', fn);
+    // `handler`, `lambdaHandler`, `fooHandler`: Lambda's naming; `handleGetCosts()`: some framework's handler.
+    if (HANDLER_NAME.test(name)) return perInvocation(handlerByParameters(fn) ?? (/^handle[A-Z_]/.test(name) ? 'handler function' : 'Lambda handler'), fn);
     if (HTTP_METHOD.test(name)) return perInvocation('route handler', fn);
     if (this.isComponent(fn, name)) return perInvocation('React component render', fn);
     const byParameters = handlerByParameters(fn);
