@@ -32,8 +32,13 @@ export interface DependencyOptions {
   readonly runtimePackageModule: string | undefined;
 }
 
+export interface DependencyChange extends SourceChange {
+  /** The packages this change put into `dependencies` (added, or moved from devDependencies). */
+  readonly added: readonly string[];
+}
+
 /** The package.json changes, in a stable order. */
-export function dependencyChanges(sources: readonly SourceChange[], options: DependencyOptions): SourceChange[] {
+export function dependencyChanges(sources: readonly SourceChange[], options: DependencyOptions): DependencyChange[] {
   const wanted = new Map<string, Set<string>>();
   for (const { file, before, after } of sources) {
     const now = importedModules(file, after);
@@ -49,12 +54,18 @@ export function dependencyChanges(sources: readonly SourceChange[], options: Dep
     for (const name of names) all.add(name);
     wanted.set(manifest, all);
   }
-  const changes: SourceChange[] = [];
+  const changes: DependencyChange[] = [];
   for (const [manifest, names] of [...wanted].sort(([a], [b]) => a.localeCompare(b))) {
     const before = readFileSync(manifest, 'utf8');
     let after = before;
-    for (const name of [...names].sort()) after = withDependency(after, name, rangeFor(after, name)) ?? after;
-    if (after !== before) changes.push({ file: manifest, before, after });
+    const added: string[] = [];
+    for (const name of [...names].sort()) {
+      const next = withDependency(after, name, rangeFor(after, name));
+      if (next === undefined) continue;
+      after = next;
+      added.push(name);
+    }
+    if (after !== before) changes.push({ file: manifest, before, after, added });
   }
   return changes;
 }

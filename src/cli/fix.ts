@@ -25,7 +25,7 @@ import { createProgress } from './progress.js';
 import { shareByPackage } from './share-by-package.js';
 import { dependencyChanges } from './dependencies.js';
 import { parseProblem } from './reparse.js';
-import { formatSummary, summaryCounts, type FileProblem, type FixSummary, type ManualNote } from './summary.js';
+import { formatSummary, runtimeDependencyNotice, summaryCounts, type FileProblem, type FixSummary, type ManualNote } from './summary.js';
 import { declarationFileFor, VENDOR_MARKER, vendoredRuntime, vendorFormat } from './vendor-runtime.js';
 import { writeFileAtomic } from './write-file.js';
 
@@ -174,6 +174,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
   // The runtime: vendored into the repository, or the package added to dependencies.
   let vendoredFiles: string[] | undefined;
   const packageJsonFiles: string[] = [];
+  const runtimeDependencyFiles: string[] = [];
   const usesRuntime = changes.length > 0;
   if (usesRuntime && vendorPath) {
     const format = vendorFormat(vendorPath, packageType(vendorPath));
@@ -193,9 +194,10 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
   }
   if (usesRuntime && !options.noPackageJson) {
     const runtimePackageModule = !vendorPath && !options.runtimeModule ? DEFAULT_RUNTIME_MODULE : undefined;
-    for (const change of dependencyChanges(changes, { root, runtimePackageModule })) {
+    for (const { added, ...change } of dependencyChanges(changes, { root, runtimePackageModule })) {
       changes.push(change);
       packageJsonFiles.push(rel(change.file));
+      if (added.includes(meta.name)) runtimeDependencyFiles.push(rel(change.file));
     }
   }
 
@@ -219,6 +221,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
     })),
     typeErrors,
     packageJson: packageJsonFiles,
+    runtimeDependency: runtimeDependencyFiles,
     ...(vendoredFiles ? { vendoredRuntime: vendoredFiles } : {}),
   };
   return { changes, summary };
@@ -264,5 +267,8 @@ export async function runFix(args: FixArgs, cwd: string, io: Io): Promise<number
     if (diff) io.out(diff);
     io.out(formatSummary(summary));
   }
+  // On stderr in every format: the dependency `fix` added cannot be installed from npm yet.
+  const notice = runtimeDependencyNotice(summary);
+  if (notice) io.err(notice);
   return summary.errors.length > 0 ? EXIT.findings : EXIT.ok;
 }

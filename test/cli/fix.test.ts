@@ -8,6 +8,7 @@ import { planFix, writeChanges, type FixOptions } from '../../src/cli/fix.js';
 import { git, gitRepo, writeTree } from './helpers.js';
 import { compiledRuntime } from './real-runtime.js';
 import { cli } from './run-cli.js';
+import { runtimeDependencyNotice } from '../../src/cli/summary.js';
 import { BROKEN, HANDLER, sampleApp } from './sample-app.js';
 
 const read = (root: string, file: string) => readFileSync(join(root, file), 'utf8');
@@ -69,6 +70,58 @@ describe('aws-credentials fix', () => {
     expect(stdout).toMatch(/^Files scanned: 4$/m);
     expect(stdout).toMatch(/^Files rewritten: \d+$/m);
     expect(stdout).toMatch(/^ {2}src\/manual\.ts:\d+:\d+ - no-per-request-credential-provider: \S/m);
+  });
+
+  it('says on stderr which package.json got the unpublished runtime package, why, and the --vendor-runtime way', async () => {
+    const root = gitRepo(sampleApp());
+    const { code, stdout, stderr } = await cli(root, 'fix', '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).runtimeDependency).toEqual(['package.json']);
+    expect(stderr).toContain('added eslint-plugin-aws-credentials to "dependencies" in package.json.');
+    expect(stderr).toContain('imports eslint-plugin-aws-credentials/runtime at run time');
+    expect(stderr).toContain('production dependency');
+    expect(stderr).toContain('not published on the npm registry yet');
+    expect(stderr).toContain('--vendor-runtime');
+    // Nothing added on the second run, nothing said.
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'fixed');
+    expect((await cli(root, 'fix')).stderr).toBe('');
+  });
+
+  it('moves the plugin from devDependencies to dependencies with its range instead of adding a second entry', async () => {
+    const files = sampleApp();
+    const root = gitRepo({
+      ...files,
+      'package.json': '{\n  "name": "app",\n  "dependencies": {\n    "@aws-sdk/client-s3": "^3.0.0"\n  },\n  "devDependencies": {\n    "eslint": "^9.0.0",\n    "eslint-plugin-aws-credentials": "~0.0.9"\n  }\n}\n',
+    });
+    const { code, stderr } = await cli(root, 'fix');
+    expect(code).toBe(0);
+    const manifest = JSON.parse(read(root, 'package.json'));
+    expect(manifest.dependencies).toEqual({ '@aws-sdk/client-s3': '^3.0.0', 'eslint-plugin-aws-credentials': '~0.0.9' });
+    expect(manifest.devDependencies).toEqual({ eslint: '^9.0.0' });
+    expect(stderr).toContain('in package.json.');
+  });
+
+  it('adds no dependency and says nothing about it with --vendor-runtime', () => {
+    const root = gitRepo(sampleApp());
+    const options: FixOptions = {
+      paths: [],
+      memoizers: [],
+      dryRun: true,
+      diff: false,
+      json: true,
+      force: false,
+      transform: 'all',
+      vendorRuntime: 'src/lib/aws-credentials.js',
+      noSharedModule: false,
+      noPackageJson: false,
+      noTypecheck: false,
+      runtimeDir: compiledRuntime(),
+    };
+    const { summary } = planFix(root, options);
+    expect(summary.filesRewritten.length).toBeGreaterThan(0);
+    expect(summary.runtimeDependency).toEqual([]);
+    expect(runtimeDependencyNotice(summary)).toBeUndefined();
   });
 
   it('--vendor-runtime writes the runtime into the repository; the rewritten code loads it', async () => {

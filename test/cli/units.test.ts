@@ -62,6 +62,14 @@ describe('withDependency', () => {
     expect(withDependency(out, 'eslint-plugin-aws-credentials', version)).toBeUndefined();
   });
 
+  it('moves our plugin from devDependencies with its range; leaves any other devDependency alone', () => {
+    const text = '{\n  "name": "app",\n  "devDependencies": {\n    "eslint-plugin-aws-credentials": "^0.0.5"\n  }\n}\n';
+    const out = withDependency(text, 'eslint-plugin-aws-credentials', version)!;
+    expect(out).toBe('{\n  "name": "app",\n  "dependencies": {\n    "eslint-plugin-aws-credentials": "^0.0.5"\n  },\n  "devDependencies": {}\n}\n');
+    expect(withDependency(out, 'eslint-plugin-aws-credentials', version)).toBeUndefined();
+    expect(withDependency('{\n  "devDependencies": {\n    "@aws-sdk/credential-providers": "^3.1.0"\n  }\n}\n', '@aws-sdk/credential-providers', '^3.0.0')).toBeUndefined();
+  });
+
   it('keeps sorted dependencies sorted and adds the object before devDependencies', () => {
     const sorted = withDependency('{\n  "dependencies": {\n    "a": "1",\n    "z": "1"\n  }\n}\n', 'm', '1')!;
     expect(Object.keys(JSON.parse(sorted).dependencies)).toEqual(['a', 'm', 'z']);
