@@ -8,6 +8,7 @@ import type { FixPlan, RuntimeImport, TextEdit } from '../types.js';
 import { runtimeImportEdit, startWithLeadingComments } from './imports.js';
 import type { NameAllocator } from './names.js';
 import { cacheKey } from './cache-key.js';
+import { existingNameFor } from './declared.js';
 import { type Stability, stabilityOf } from './stability.js';
 
 export interface PlanContext {
@@ -76,9 +77,14 @@ function inputsStability(node: TSESTree.CallExpression | TSESTree.NewExpression,
 }
 
 function hoist(shape: SiteShape, context: PlanContext, insertAt: number): FixPlan {
-  const name = context.names.allocate(shape.baseName);
   const original = reindent(context.text, shape.node);
   const value = shape.wrap ? `cacheCredentials(${original})` : original;
+  // The file already declares this very value at module scope (in any layout): use that one.
+  const existing = existingNameFor(context.program, context.text, value);
+  if (existing !== undefined && !shadowedAt(existing, shape.node, context.scopes)) {
+    return { kind: 'hoist', description: `${existing}, declared already, replaces ${shape.wrap ? `${shape.apiName}(…)` : `new ${shape.apiName}(…)`}`, edits: [{ range: [shape.node.range[0], shape.node.range[1]], text: existing }] };
+  }
+  const name = context.names.allocate(shape.baseName);
   const edits: TextEdit[] = [
     hoistedDeclaration(context.text, insertAt, name, value),
     { range: [shape.node.range[0], shape.node.range[1]], text: name },
@@ -101,6 +107,14 @@ function keyed(shape: SiteShape, context: PlanContext, inputs: readonly string[]
     { range: [shape.node.range[0], shape.node.range[1]], text: `sharedCredentials(${key.text}, () => ${original})` },
   ];
   return { kind: 'keyed', description: `sharedCredentials(${key.text}, () => ${shape.apiName}(…))`, edits, keyInputs: inputs, imports };
+}
+
+/** Is `name` declared in a scope between `node` and module scope (so the module's `name` is not the one seen there)? */
+function shadowedAt(name: string, node: TSESTree.Node, scopes: Scopes): boolean {
+  for (let scope: ReturnType<Scopes['scopeOf']> | null = scopes.scopeOf(node); scope && !scopes.isModuleLevel(scope); scope = scope.upper) {
+    if (scope.set.has(name)) return true;
+  }
+  return false;
 }
 
 export function runtimeImport(context: PlanContext, names: readonly string[]): RuntimeImport {
