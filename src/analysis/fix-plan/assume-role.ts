@@ -89,7 +89,7 @@ export function assumeRolePlan(command: TSESTree.NewExpression, exportName: stri
     const imports = [{ module: context.runtimeModule, names: ['cacheCredentials'] }, providersImport];
     const edits: TextEdit[] = [
       ...importEdits(context, imports),
-      hoistedDeclaration(text, insertAt, name, `cacheCredentials(${providerCall})`),
+      hoistedDeclaration(context.program, text, insertAt, name, `cacheCredentials(${providerCall})`),
       { range: lineRange(text, declaration), text: '' },
       ...replaceObjects,
     ];

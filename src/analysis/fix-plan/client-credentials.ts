@@ -39,7 +39,7 @@ export function sharedDefaultChainPlan(
   if (local === undefined) imports.unshift({ module: PROVIDERS_MODULE, names: [CHAIN] });
   const edits: TextEdit[] = [
     ...importEdits(context, imports),
-    hoistedDeclaration(context.text, insertAt, name, `cacheCredentials(${local ?? CHAIN}())`),
+    hoistedDeclaration(context.program, context.text, insertAt, name, `cacheCredentials(${local ?? CHAIN}())`),
     { range: [insert.at, insert.at], text: insert.text(`credentials: ${name}`) },
   ];
   return {

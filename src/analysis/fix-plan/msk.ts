@@ -73,7 +73,7 @@ export function mskPlan(call: TSESTree.CallExpression, exportName: string, conte
   let description: string;
   if (stability.kind === 'static') {
     const name = context.names.allocate('mskCredentials');
-    edits.push(hoistedDeclaration(context.text, insertAt, name, `cacheCredentials(${providerText})`));
+    edits.push(hoistedDeclaration(context.program, context.text, insertAt, name, `cacheCredentials(${providerText})`));
     imports.push(runtimeImport(context, ['cacheCredentials']));
     providerExpression = name;
     description = `const ${name} = cacheCredentials(${recipe.factory}(…)) passed to ${SIGN_WITH_PROVIDER}`;

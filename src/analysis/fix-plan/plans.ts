@@ -9,6 +9,7 @@ import { runtimeImportEdit, startWithLeadingComments } from './imports.js';
 import type { NameAllocator } from './names.js';
 import { cacheKey } from './cache-key.js';
 import { existingNameFor } from './declared.js';
+import { declarationPoint } from './placement.js';
 import { type Stability, stabilityOf } from './stability.js';
 
 export interface PlanContext {
@@ -86,7 +87,7 @@ function hoist(shape: SiteShape, context: PlanContext, insertAt: number): FixPla
   }
   const name = context.names.allocate(shape.baseName);
   const edits: TextEdit[] = [
-    hoistedDeclaration(context.text, insertAt, name, value),
+    hoistedDeclaration(context.program, context.text, insertAt, name, value),
     { range: [shape.node.range[0], shape.node.range[1]], text: name },
   ];
   const imports = shape.wrap ? [runtimeImport(context, ['cacheCredentials'])] : undefined;
@@ -142,11 +143,13 @@ export function reindent(text: string, node: TSESTree.Node): string {
 }
 
 /**
- * The edit that inserts `const name = value` at `insertAt`, before the statement there. It ends in
+ * The edit that inserts `const name = value` at module scope, after the imports and before the site's
+ * statement (`latest`), where `declarationPoint` puts it. It ends in
  * `;` when the file uses semicolons, and also when it does not but the next line starts with a
  * token that would continue the declaration (`(`, `[`, `` ` ``, `+`, `-`, `/`): an ASI hazard.
  */
-export function hoistedDeclaration(text: string, insertAt: number, name: string, value: string): TextEdit {
+export function hoistedDeclaration(program: TSESTree.Program, text: string, latest: number, name: string, value: string): TextEdit {
+  const insertAt = declarationPoint(program, text, latest, value);
   const next = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*(.)/.exec(text.slice(insertAt))?.[1] ?? '';
   const semi = usesSemicolons(text) || '([`+-/'.includes(next) ? ';' : '';
   return { range: [insertAt, insertAt], text: `const ${name} = ${value}${semi}\n\n`, declares: { name, value } };
