@@ -2,7 +2,7 @@
 // top, after directives, a shebang and a header comment), not wherever the site's top-level
 // statement happens to start (between two classes). It moves up from the site's statement only
 // past statements that run no code a client or provider could depend on (class, function, type and
-// interface declarations, `export { … }` lists) and that declare none of the names its value reads,
+// interface declarations, `const f = () => …`, `export { … }` lists) and that declare none of the names its value reads,
 // so what the value sees when it is evaluated is what it saw before: an `AWS.config.credentials = …`,
 // a `process.env.X = …`, a `const region = …` or any other statement stays above it.
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -26,6 +26,11 @@ function inertDeclarations(statement: TSESTree.ProgramStatement): string[] | und
       // A static block or a computed key runs code when the class is declared.
       if (node.body.body.some((member) => member.type === 'StaticBlock' || ('computed' in member && member.computed) || ('static' in member && member.static && member.type === 'PropertyDefinition' && member.value !== null))) return undefined;
       return node.id ? [node.id.name] : [];
+    case 'VariableDeclaration':
+      // `export const handler = async () => …`: defining a function runs none of its code.
+      if (node.declare) return [];
+      if (!node.declarations.every((d) => d.id.type === 'Identifier' && (d.init?.type === 'ArrowFunctionExpression' || d.init?.type === 'FunctionExpression'))) return undefined;
+      return node.declarations.map((d) => (d.id.type === 'Identifier' ? d.id.name : ''));
     case 'TSInterfaceDeclaration':
     case 'TSTypeAliasDeclaration':
       return [node.id.name];
