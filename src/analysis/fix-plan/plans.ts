@@ -6,7 +6,7 @@ import type { Scopes } from '../scopes.js';
 import { childNodes, isFunction } from '../walk.js';
 import type { FixPlan, RuntimeImport, TextEdit } from '../types.js';
 import { runtimeImportEdit, startWithLeadingComments } from './imports.js';
-import type { NameAllocator } from './names.js';
+import { type NameAllocator, qualifiersOf } from './names.js';
 import { cacheKey } from './cache-key.js';
 import { existingNameFor } from './declared.js';
 import { declarationPoint } from './placement.js';
@@ -85,7 +85,7 @@ function hoist(shape: SiteShape, context: PlanContext, insertAt: number): FixPla
   if (existing !== undefined && !shadowedAt(existing, shape.node, context.scopes)) {
     return { kind: 'hoist', description: `${existing}, declared already, replaces ${shape.wrap ? `${shape.apiName}(…)` : `new ${shape.apiName}(…)`}`, edits: [{ range: [shape.node.range[0], shape.node.range[1]], text: existing }] };
   }
-  const name = context.names.allocate(shape.baseName);
+  const name = context.names.allocate(shape.baseName, qualifiersOf(shape.node));
   const edits: TextEdit[] = [
     hoistedDeclaration(context.program, context.text, insertAt, name, value),
     { range: [shape.node.range[0], shape.node.range[1]], text: name },
