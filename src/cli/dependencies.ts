@@ -1,6 +1,7 @@
 // The package.json edits `fix` makes: the runtime package goes into the nearest package.json of
 // each file whose final text imports it (and nowhere else), and @aws-sdk/credential-providers
-// where a rewritten AssumeRole call now imports it and the package does not depend on it yet.
+// where a rewrite (AssumeRole, a client's shared default chain, the MSK signer) now imports it and
+// the package does not depend on it yet.
 import { readFileSync } from 'node:fs';
 import { PROVIDERS_MODULE } from '../analysis/fix-plan/assume-role.js';
 import { bindingsOf, parseModule } from '../rewrite/project-step/bindings.js';
@@ -14,11 +15,24 @@ export interface SourceChange {
   readonly after: string;
 }
 
-/** Our own version for the runtime; for an SDK package, the range the project uses for client-sts (else ^3). */
+/**
+ * Our own version for the runtime; for an SDK package, the range the project gives its other
+ * @aws-sdk packages (client-sts first, else the range most of them use, the first by name on a
+ * tie), else ^3.0.0: the v3 packages are released together, so one range fits them all.
+ */
 function rangeFor(manifestText: string, name: string): string {
   if (name === meta.name) return `^${meta.version}`;
   const manifest = JSON.parse(manifestText) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
-  return manifest.dependencies?.['@aws-sdk/client-sts'] ?? manifest.devDependencies?.['@aws-sdk/client-sts'] ?? '^3.0.0';
+  const sdk = Object.entries({ ...manifest.devDependencies, ...manifest.dependencies })
+    .filter(([dependency, range]) => dependency.startsWith('@aws-sdk/') && dependency !== name && typeof range === 'string')
+    .sort(([a], [b]) => a.localeCompare(b));
+  const sts = sdk.find(([dependency]) => dependency === '@aws-sdk/client-sts');
+  if (sts) return sts[1];
+  const counts = new Map<string, number>();
+  for (const [, range] of sdk) counts.set(range, (counts.get(range) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [range, count] of counts) if (best === undefined || count > counts.get(best)!) best = range;
+  return best ?? '^3.0.0';
 }
 
 function importedModules(file: string, text: string): Set<string> {

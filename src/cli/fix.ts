@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_RUNTIME_MODULE } from '../analysis/types.js';
 import { meta } from '../index.js';
-import { projectModules } from '../rewrite/project-modules.js';
+import { fixableModules } from '../rewrite/project-modules.js';
 import { mapLine } from '../rewrite/location.js';
 import { rewriteSource } from '../rewrite/rewrite-source.js';
 import type { Declared } from '../analysis/fix-plan/apply.js';
@@ -55,16 +55,7 @@ export interface FixOptions extends Omit<FixArgs, 'command' | 'paths' | 'cwd' | 
   readonly files?: readonly string[];
 }
 
-/**
- * Modules a fix may import: the project's dependencies, plus @aws-sdk/credential-providers where
- * it uses @aws-sdk/client-sts (fix adds it to package.json, in the same version range).
- */
-function availableModulesOf(file: string, noPackageJson: boolean): { availableModules?: readonly string[] } {
-  const modules = projectModules(file);
-  if (!modules) return {};
-  const canAdd = !noPackageJson && modules.includes('@aws-sdk/client-sts') && !modules.includes(PROVIDERS_MODULE);
-  return { availableModules: canAdd ? [...modules, PROVIDERS_MODULE] : modules };
-}
+const withModules = (modules: readonly string[] | undefined): { availableModules?: readonly string[] } => (modules ? { availableModules: modules } : {});
 
 /** Compute every change `fix` would make, without writing anything. */
 export function planFix(cwd: string, options: FixOptions): FixPlanResult {
@@ -98,7 +89,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
       select,
       runtimeModule: runtimeModuleFor(file),
       memoizers: options.memoizers,
-      ...availableModulesOf(file, options.noPackageJson),
+      ...withModules(fixableModules(file, !options.noPackageJson)),
     });
     findings.push(...result.findings);
     if (result.error) {

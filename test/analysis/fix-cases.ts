@@ -335,6 +335,7 @@ export const FIX_CASES: readonly FixCase[] = [
     name: 'MSK token per connection',
     file: 'a.ts',
     kinds: ['hoist'],
+    availableModules: ['aws-msk-iam-sasl-signer-js', '@aws-sdk/credential-providers'],
     input: lines(
       "import { generateAuthTokenFromRole } from 'aws-msk-iam-sasl-signer-js';",
       '',

@@ -10,7 +10,7 @@
 // @aws-sdk/credential-providers makes those calls with the caller's own client).
 import type { TSESTree } from '@typescript-eslint/utils';
 import { type PlanContext, hoistedDeclaration, importEdits, preferredQuote } from './plans.js';
-import { startWithLeadingComments, unusedImportEdit } from './imports.js';
+import { importsModule, startWithLeadingComments, unusedImportEdit } from './imports.js';
 import { stabilityOf, type Stability } from './stability.js';
 import type { FixPlan, TextEdit } from '../types.js';
 import { fromTemporaryCredentialsOptions } from './assume-role-options.js';
@@ -60,8 +60,7 @@ export function assumeRolePlan(command: TSESTree.NewExpression, exportName: stri
     node => node.type === 'ImportDeclaration' && node.source.value === PROVIDERS_MODULE && node.specifiers.some(s => s.type === 'ImportSpecifier' && s.local.name === 'fromTemporaryCredentials' && s.imported.type === 'Identifier' && s.imported.name === 'fromTemporaryCredentials'),
   );
   if (existing && !imported) return why('the name `fromTemporaryCredentials` is already used for something else in this file');
-  const importsProviders = context.program.body.some(node => node.type === 'ImportDeclaration' && node.source.value === PROVIDERS_MODULE) || text.includes(`require('${PROVIDERS_MODULE}')`) || text.includes(`require("${PROVIDERS_MODULE}")`);
-  if (!importsProviders && !context.availableModules.has(PROVIDERS_MODULE)) {
+  if (!importsModule(context.program, PROVIDERS_MODULE) && !context.availableModules.has(PROVIDERS_MODULE)) {
     return why(`the fix needs ${PROVIDERS_MODULE}, which is not among the project's dependencies: add it, then run the fix again`);
   }
 

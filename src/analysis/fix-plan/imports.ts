@@ -174,3 +174,12 @@ export function renameOnlyUseEdit(callee: TSESTree.Node, scopes: Scopes, replace
   }
   return undefined;
 }
+
+/** Does the file import `module` (an `import` of values, or a `require` bound at top level)? */
+export function importsModule(program: TSESTree.Program, module: string): boolean {
+  return program.body.some(
+    (statement) =>
+      (statement.type === 'ImportDeclaration' && statement.source.value === module && statement.importKind !== 'type') ||
+      (statement.type === 'VariableDeclaration' && statement.declarations.some((d) => d.init?.type === 'CallExpression' && requiredModule(d.init) === module)),
+  );
+}
