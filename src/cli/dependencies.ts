@@ -4,14 +4,21 @@
 // the package does not depend on it yet.
 import { readFileSync } from 'node:fs';
 import { PROVIDERS_MODULE } from '../analysis/fix-plan/assume-role.js';
-import { bindingsOf, parseModule } from '../rewrite/project-step/bindings.js';
 import { meta } from '../index.js';
 import { nearestPackageJson, withDependency } from './package-json.js';
 
-export interface SourceChange {
+/** What one written file imports, as the planner knows it (`RewriteResult.imports`, the shared-module step). */
+export interface ImportChange {
   readonly file: string;
   /** Undefined for a new file (the shared module). */
-  readonly before: string | undefined;
+  readonly before: ReadonlySet<string> | undefined;
+  readonly after: ReadonlySet<string>;
+}
+
+/** A package.json edit. */
+export interface SourceChange {
+  readonly file: string;
+  readonly before: string;
   readonly after: string;
 }
 
@@ -35,10 +42,6 @@ function rangeFor(manifestText: string, name: string): string {
   return best ?? '^3.0.0';
 }
 
-function importedModules(file: string, text: string): Set<string> {
-  return new Set([...bindingsOf(parseModule(file, text)).imports.values()].map(binding => binding.specifier));
-}
-
 export interface DependencyOptions {
   /** Where package.json lookups stop (the git work tree root). */
   readonly root: string | undefined;
@@ -52,15 +55,14 @@ export interface DependencyChange extends SourceChange {
 }
 
 /** The package.json changes, in a stable order. */
-export function dependencyChanges(sources: readonly SourceChange[], options: DependencyOptions): DependencyChange[] {
+export function dependencyChanges(sources: readonly ImportChange[], options: DependencyOptions): DependencyChange[] {
   const wanted = new Map<string, Set<string>>();
-  for (const { file, before, after } of sources) {
-    const now = importedModules(file, after);
+  for (const { file, before, after: now } of sources) {
     const names = new Set<string>();
     if (options.runtimePackageModule && now.has(options.runtimePackageModule)) names.add(meta.name);
     // A new file (the shared module) holds providers moved out of files that may have used
     // the module through a hoisted root dependency: it is declared where it is now imported.
-    if (now.has(PROVIDERS_MODULE) && (before === undefined || !importedModules(file, before).has(PROVIDERS_MODULE))) names.add(PROVIDERS_MODULE);
+    if (now.has(PROVIDERS_MODULE) && !before?.has(PROVIDERS_MODULE)) names.add(PROVIDERS_MODULE);
     if (names.size === 0) continue;
     const manifest = nearestPackageJson(file, options.root);
     if (!manifest) continue;

@@ -6,7 +6,7 @@ import { DEFAULT_RUNTIME_MODULE } from '../analysis/types.js';
 import { meta } from '../index.js';
 import { fixableModules } from '../rewrite/project-modules.js';
 import { mapLine } from '../rewrite/location.js';
-import { rewriteSource } from '../rewrite/rewrite-source.js';
+import { rewriteSource, type ModuleImports } from '../rewrite/rewrite-source.js';
 import type { Declared } from '../analysis/fix-plan/apply.js';
 import { PROVIDERS_MODULE } from '../analysis/fix-plan/assume-role.js';
 import { TRANSFORM_RULES } from '../rewrite/transforms.js';
@@ -23,7 +23,7 @@ import { isTypeScript, nearestTsconfig, packageType, relativeSpecifier } from '.
 import { newTypeErrors } from '../rewrite/project-step/typecheck.js';
 import { createProgress } from './progress.js';
 import { shareByPackage } from './share-by-package.js';
-import { dependencyChanges } from './dependencies.js';
+import { dependencyChanges, type ImportChange } from './dependencies.js';
 import { parseProblem } from './reparse.js';
 import { formatSummary, runtimeDependencyNotice, summaryCounts, type FileProblem, type FixSummary, type ManualNote } from './summary.js';
 import { declarationFileFor, VENDOR_MARKER, vendoredRuntime, vendorFormat } from './vendor-runtime.js';
@@ -74,7 +74,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
   // module step, or the rewrite dropped), so their lines are carried over at the end.
   const manualByFile = new Map<string, { readonly original: string; readonly noted: string; readonly notes: readonly ManualNote[] }>();
   const errors: FileProblem[] = [];
-  const outputs = new Map<string, { before: string; after: string; rewritten: readonly { rule: string }[]; declarations: readonly Declared[] }>();
+  const outputs = new Map<string, { before: string; after: string; rewritten: readonly { rule: string }[]; declarations: readonly Declared[]; imports: ModuleImports }>();
   for (const file of files) {
     options.onFile?.(file);
     let text: string;
@@ -104,7 +104,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
       errors.push({ file: rel(file), ...problem, message: `the rewrite would not parse (${problem.message}); file left unchanged` });
       continue;
     }
-    outputs.set(file, { before: text, after: result.text, rewritten: result.rewritten, declarations: result.declarations });
+    outputs.set(file, { before: text, after: result.text, rewritten: result.rewritten, declarations: result.declarations, imports: result.imports });
   }
 
   // TypeScript files under a tsconfig: a rewrite that adds a type error is skipped and reported
@@ -155,7 +155,10 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
         continue;
       }
       const entry = outputs.get(file);
-      if (entry) outputs.set(file, { ...entry, after: text });
+      // The declaration moved to the shared module: so may the imports only it used.
+      const dropped = shared.dropped.get(file) ?? new Set<string>();
+      const after = new Set([...(entry?.imports.after ?? [])].filter(module => !dropped.has(module)));
+      if (entry) outputs.set(file, { ...entry, after: text, imports: { ...entry.imports, after } });
     }
     for (const problem of shared.typeErrors) typeErrors.push({ ...problem, file: rel(problem.file) });
   }
@@ -185,7 +188,12 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
   }
   if (usesRuntime && !options.noPackageJson) {
     const runtimePackageModule = !vendorPath && !options.runtimeModule ? DEFAULT_RUNTIME_MODULE : undefined;
-    for (const { added, ...change } of dependencyChanges(changes, { root, runtimePackageModule })) {
+    // What each written file imports, as the rewrite and the shared-module step know it (no re-parse).
+    const imported: ImportChange[] = [
+      ...[...outputs].map(([file, { imports }]) => ({ file, before: imports.before, after: imports.after })),
+      ...(shared?.modules ?? []).map(module => ({ file: module.file, before: module.before === undefined ? undefined : module.importsBefore, after: module.importsAfter })),
+    ];
+    for (const { added, ...change } of dependencyChanges(imported, { root, runtimePackageModule })) {
       changes.push(change);
       packageJsonFiles.push(rel(change.file));
       if (added.includes(meta.name)) runtimeDependencyFiles.push(rel(change.file));

@@ -183,3 +183,26 @@ export function importsModule(program: TSESTree.Program, module: string): boolea
       (statement.type === 'VariableDeclaration' && statement.declarations.some((d) => d.init?.type === 'CallExpression' && requiredModule(d.init) === module)),
   );
 }
+
+/**
+ * The modules the file takes values from at top level (`import { a }`, `import x = require()`,
+ * `const { a } = require()`): what its package.json must provide. Type-only and side-effect
+ * imports do not count. Read from the parse the analysis already has: no second parser.
+ */
+export function importedModules(program: TSESTree.Program): Set<string> {
+  const modules = new Set<string>();
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration') {
+      if (statement.importKind !== 'type' && statement.specifiers.some((s) => s.type !== 'ImportSpecifier' || s.importKind !== 'type')) modules.add(statement.source.value);
+    } else if (statement.type === 'TSImportEqualsDeclaration') {
+      const reference = statement.moduleReference;
+      if (statement.importKind !== 'type' && reference.type === 'TSExternalModuleReference' && reference.expression.type === 'Literal' && typeof reference.expression.value === 'string') modules.add(reference.expression.value);
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const module = declarator.init?.type === 'CallExpression' ? requiredModule(declarator.init) : undefined;
+        if (module) modules.add(module);
+      }
+    }
+  }
+  return modules;
+}
