@@ -2,7 +2,7 @@
 // top, after directives, a shebang and a header comment), not wherever the site's top-level
 // statement happens to start (between two classes). It moves up from the site's statement only
 // past statements that run no code a client or provider could depend on (class, function, type and
-// interface declarations, `const f = () => …`, `export { … }` lists) and that declare none of the names its value reads,
+// interface declarations, enums of literals, `const f = () => …`, `export { … }` lists) and that declare none of the names its value reads,
 // so what the value sees when it is evaluated is what it saw before: an `AWS.config.credentials = …`,
 // a `process.env.X = …`, a `const region = …` or any other statement stays above it.
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -31,6 +31,11 @@ function inertDeclarations(statement: TSESTree.ProgramStatement): string[] | und
       if (node.declare) return [];
       if (!node.declarations.every((d) => d.id.type === 'Identifier' && (d.init?.type === 'ArrowFunctionExpression' || d.init?.type === 'FunctionExpression'))) return undefined;
       return node.declarations.map((d) => (d.id.type === 'Identifier' ? d.id.name : ''));
+    case 'TSEnumDeclaration': {
+      // Members initialised with literals (or counted) run no code.
+      const members = 'body' in node && node.body ? node.body.members : (node as unknown as { members: TSESTree.TSEnumMember[] }).members;
+      return members.every((member) => !member.initializer || member.initializer.type === 'Literal') ? [node.id.name] : undefined;
+    }
     case 'TSInterfaceDeclaration':
     case 'TSTypeAliasDeclaration':
       return [node.id.name];

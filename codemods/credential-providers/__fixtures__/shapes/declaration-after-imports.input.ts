@@ -4,7 +4,18 @@
 import { fromIni } from '@aws-sdk/credential-providers'
 import { S3Client } from '@aws-sdk/client-s3'
 
+interface IReplacement {
+  readonly key: string
+}
+
+enum ReplacementType {
+  STATIC = 'static',
+  DYNAMIC = 'dynamic',
+}
+
 export class Replacements {
+  readonly kinds: IReplacement[] = [{ key: ReplacementType.STATIC }]
+
   resolve(name: string) {
     return name.trim()
   }

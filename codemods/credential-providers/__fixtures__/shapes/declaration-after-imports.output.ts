@@ -7,7 +7,18 @@ import { cacheCredentials } from 'eslint-plugin-aws-credentials/runtime'
 
 const iniCredentials = cacheCredentials(fromIni({ profile: 'accelerator' }))
 
+interface IReplacement {
+  readonly key: string
+}
+
+enum ReplacementType {
+  STATIC = 'static',
+  DYNAMIC = 'dynamic',
+}
+
 export class Replacements {
+  readonly kinds: IReplacement[] = [{ key: ReplacementType.STATIC }]
+
   resolve(name: string) {
     return name.trim()
   }
