@@ -22,6 +22,7 @@ import { Bindings, type Resolved } from './bindings.js';
 import { costOf } from './costs.js';
 import { NameAllocator, baseNameFor } from './fix-plan/names.js';
 import { sharedDefaultChainPlan } from './fix-plan/client-credentials.js';
+import { signsNothing } from './unsigned-clients.js';
 import { unfreezePlan } from './fix-plan/unfreeze.js';
 import { type PlanContext, importEdits, manual, planFor } from './fix-plan/plans.js';
 import { type FileRole, Frequencies, REFRESHED_ON_EXPIRY, SET_UP_FUNCTION, fileRoleOf, mayTakeImportersRole } from './frequency/index.js';
@@ -370,6 +371,8 @@ class FileAnalysis {
 
   private visitClient(node: TSESTree.NewExpression, entry: CatalogEntry): void {
     const callee = this.bindings.resolve(node.callee)!;
+    // Used only for operations that are never signed: it fetches no credentials, per request or not.
+    if (signsNothing(node, callee, this.bindings, this.scopes)) return;
     const name = callee.path[callee.path.length - 1] ?? entry.exportName ?? 'Client';
     const credentials = this.credentialsOf(node);
     if (credentials === 'opaque') return; // config the analysis cannot see: it may carry credentials

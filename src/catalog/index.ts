@@ -4,7 +4,7 @@ import { MSK_TOKENS } from './msk.js';
 import { RUNTIME_WRAPPERS } from './runtime.js';
 import type { CatalogEntry } from './types.js';
 import { V2_CLIENT, V2_CREDENTIALS, V2_MODULES, V2_NON_SERVICES } from './v2.js';
-import { NOT_CLIENTS, V3_CLIENTS } from './v3-clients.js';
+import { NOT_CLIENTS, UNSIGNED_OPERATIONS, V3_CLIENTS, type UnsignedOperations } from './v3-clients.js';
 import { V3_COMMANDS } from './v3-commands.js';
 import { V3_PROVIDERS } from './v3-providers.js';
 
@@ -68,4 +68,10 @@ export function isV2GlobalCredentials(ref: ModuleRef): boolean {
 
 export function runtimeWrapperOf(ref: ModuleRef, runtimeModule: string): string | undefined {
   return ref.module === runtimeModule && ref.path.length === 1 && RUNTIME_WRAPPERS.has(ref.path[0]!) ? ref.path[0] : undefined;
+}
+
+/** The never-signed operations of an SDK v3 client class (`STSClient` of @aws-sdk/client-sts …), if it has any. */
+export function unsignedOperationsOf(ref: ModuleRef): UnsignedOperations | undefined {
+  const name = ref.path[ref.path.length - 1];
+  return ref.module.startsWith('@aws-sdk/client-') && ref.path.length === 1 && name ? UNSIGNED_OPERATIONS.get(name) : undefined;
 }

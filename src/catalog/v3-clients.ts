@@ -14,9 +14,34 @@ export const V3_CLIENTS: readonly CatalogEntry[] = [
  * only that inner `new DynamoDBClient(...)` is judged, and a document client built per request
  * around a shared DynamoDBClient costs nothing.
  */
-export const NOT_CLIENTS: ReadonlySet<string> = new Set([
-  'DynamoDBDocumentClient', 'SmithyClient', 'ServiceClient',
-  // Every operation of these is `smithy.api#noAuth` (bearer tokens, no SigV4): they never resolve
-  // credentials, so one per request fetches nothing and needs no `credentials`.
-  'SSOOIDCClient', 'SSOClient',
+export const NOT_CLIENTS: ReadonlySet<string> = new Set(['DynamoDBDocumentClient', 'SmithyClient', 'ServiceClient']);
+
+/** Operations of one client that are never signed, and whether an operation it cannot see might be. */
+export interface UnsignedOperations {
+  /** Command names without `Command`, as in the service model. */
+  readonly operations: ReadonlySet<string>;
+  /**
+   * When the code's use of the client is not fully visible (it is passed on, stored, returned):
+   * true if it may well sign (most operations of the service do), false if it signs nothing anyway.
+   */
+  readonly unseenMaySign: boolean;
+}
+
+/**
+ * Clients whose credential-related operations are `smithy.api#noAuth` in the service model (the
+ * SDK resolves no credentials for them: a bearer token, a web identity token, a SAML assertion or
+ * an identity id is the proof). A client used only for those never fetches credentials, so one per
+ * request costs no credential fetch and `credentials` on it changes nothing: neither reported nor
+ * rewritten. Any other operation sent on it, or a use the analysis cannot see where
+ * `unseenMaySign`, makes it an ordinary client again.
+ */
+export const UNSIGNED_OPERATIONS: ReadonlyMap<string, UnsignedOperations> = new Map([
+  // Every operation of SSO is noAuth (the SSO access token is the proof).
+  ['SSOClient', { operations: new Set(['GetRoleCredentials', 'ListAccountRoles', 'ListAccounts', 'Logout']), unseenMaySign: false }],
+  // CreateTokenWithIAM is the one SigV4-signed operation of SSO-OIDC.
+  ['SSOOIDCClient', { operations: new Set(['CreateToken', 'RegisterClient', 'StartDeviceAuthorization']), unseenMaySign: false }],
+  // GetOpenIdTokenForDeveloperIdentity, the pool and identity management operations are signed.
+  ['CognitoIdentityClient', { operations: new Set(['GetId', 'GetCredentialsForIdentity', 'GetOpenIdToken', 'UnlinkIdentity']), unseenMaySign: true }],
+  // Every other STS operation (AssumeRole, GetSessionToken, GetCallerIdentity …) is signed.
+  ['STSClient', { operations: new Set(['AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML']), unseenMaySign: true }],
 ]);

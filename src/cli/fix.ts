@@ -4,9 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_RUNTIME_MODULE } from '../analysis/types.js';
 import { meta } from '../index.js';
-import { projectModules } from '../rewrite/project-modules.js';
+import { fixableModules } from '../rewrite/project-modules.js';
 import { mapLine } from '../rewrite/location.js';
-import { rewriteSource } from '../rewrite/rewrite-source.js';
+import { rewriteSource, type ModuleImports } from '../rewrite/rewrite-source.js';
 import type { Declared } from '../analysis/fix-plan/apply.js';
 import { PROVIDERS_MODULE } from '../analysis/fix-plan/assume-role.js';
 import { TRANSFORM_RULES } from '../rewrite/transforms.js';
@@ -23,9 +23,9 @@ import { isTypeScript, nearestTsconfig, packageType, relativeSpecifier } from '.
 import { newTypeErrors } from '../rewrite/project-step/typecheck.js';
 import { createProgress } from './progress.js';
 import { shareByPackage } from './share-by-package.js';
-import { dependencyChanges } from './dependencies.js';
+import { dependencyChanges, type ImportChange } from './dependencies.js';
 import { parseProblem } from './reparse.js';
-import { formatSummary, summaryCounts, type FileProblem, type FixSummary, type ManualNote } from './summary.js';
+import { formatSummary, runtimeDependencyNotice, summaryCounts, type FileProblem, type FixSummary, type ManualNote } from './summary.js';
 import { declarationFileFor, VENDOR_MARKER, vendoredRuntime, vendorFormat } from './vendor-runtime.js';
 import { writeFileAtomic } from './write-file.js';
 
@@ -55,16 +55,7 @@ export interface FixOptions extends Omit<FixArgs, 'command' | 'paths' | 'cwd' | 
   readonly files?: readonly string[];
 }
 
-/**
- * Modules a fix may import: the project's dependencies, plus @aws-sdk/credential-providers where
- * it uses @aws-sdk/client-sts (fix adds it to package.json, in the same version range).
- */
-function availableModulesOf(file: string, noPackageJson: boolean): { availableModules?: readonly string[] } {
-  const modules = projectModules(file);
-  if (!modules) return {};
-  const canAdd = !noPackageJson && modules.includes('@aws-sdk/client-sts') && !modules.includes(PROVIDERS_MODULE);
-  return { availableModules: canAdd ? [...modules, PROVIDERS_MODULE] : modules };
-}
+const withModules = (modules: readonly string[] | undefined): { availableModules?: readonly string[] } => (modules ? { availableModules: modules } : {});
 
 /** Compute every change `fix` would make, without writing anything. */
 export function planFix(cwd: string, options: FixOptions): FixPlanResult {
@@ -83,7 +74,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
   // module step, or the rewrite dropped), so their lines are carried over at the end.
   const manualByFile = new Map<string, { readonly original: string; readonly noted: string; readonly notes: readonly ManualNote[] }>();
   const errors: FileProblem[] = [];
-  const outputs = new Map<string, { before: string; after: string; rewritten: readonly { rule: string }[]; declarations: readonly Declared[] }>();
+  const outputs = new Map<string, { before: string; after: string; rewritten: readonly { rule: string }[]; declarations: readonly Declared[]; imports: ModuleImports }>();
   for (const file of files) {
     options.onFile?.(file);
     let text: string;
@@ -98,7 +89,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
       select,
       runtimeModule: runtimeModuleFor(file),
       memoizers: options.memoizers,
-      ...availableModulesOf(file, options.noPackageJson),
+      ...withModules(fixableModules(file, !options.noPackageJson)),
     });
     findings.push(...result.findings);
     if (result.error) {
@@ -113,7 +104,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
       errors.push({ file: rel(file), ...problem, message: `the rewrite would not parse (${problem.message}); file left unchanged` });
       continue;
     }
-    outputs.set(file, { before: text, after: result.text, rewritten: result.rewritten, declarations: result.declarations });
+    outputs.set(file, { before: text, after: result.text, rewritten: result.rewritten, declarations: result.declarations, imports: result.imports });
   }
 
   // TypeScript files under a tsconfig: a rewrite that adds a type error is skipped and reported
@@ -164,7 +155,10 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
         continue;
       }
       const entry = outputs.get(file);
-      if (entry) outputs.set(file, { ...entry, after: text });
+      // The declaration moved to the shared module: so may the imports only it used.
+      const dropped = shared.dropped.get(file) ?? new Set<string>();
+      const after = new Set([...(entry?.imports.after ?? [])].filter(module => !dropped.has(module)));
+      if (entry) outputs.set(file, { ...entry, after: text, imports: { ...entry.imports, after } });
     }
     for (const problem of shared.typeErrors) typeErrors.push({ ...problem, file: rel(problem.file) });
   }
@@ -174,6 +168,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
   // The runtime: vendored into the repository, or the package added to dependencies.
   let vendoredFiles: string[] | undefined;
   const packageJsonFiles: string[] = [];
+  const runtimeDependencyFiles: string[] = [];
   const usesRuntime = changes.length > 0;
   if (usesRuntime && vendorPath) {
     const format = vendorFormat(vendorPath, packageType(vendorPath));
@@ -193,9 +188,15 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
   }
   if (usesRuntime && !options.noPackageJson) {
     const runtimePackageModule = !vendorPath && !options.runtimeModule ? DEFAULT_RUNTIME_MODULE : undefined;
-    for (const change of dependencyChanges(changes, { root, runtimePackageModule })) {
+    // What each written file imports, as the rewrite and the shared-module step know it (no re-parse).
+    const imported: ImportChange[] = [
+      ...[...outputs].map(([file, { imports }]) => ({ file, before: imports.before, after: imports.after })),
+      ...(shared?.modules ?? []).map(module => ({ file: module.file, before: module.before === undefined ? undefined : module.importsBefore, after: module.importsAfter })),
+    ];
+    for (const { added, ...change } of dependencyChanges(imported, { root, runtimePackageModule })) {
       changes.push(change);
       packageJsonFiles.push(rel(change.file));
+      if (added.includes(meta.name)) runtimeDependencyFiles.push(rel(change.file));
     }
   }
 
@@ -219,6 +220,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
     })),
     typeErrors,
     packageJson: packageJsonFiles,
+    runtimeDependency: runtimeDependencyFiles,
     ...(vendoredFiles ? { vendoredRuntime: vendoredFiles } : {}),
   };
   return { changes, summary };
@@ -264,5 +266,8 @@ export async function runFix(args: FixArgs, cwd: string, io: Io): Promise<number
     if (diff) io.out(diff);
     io.out(formatSummary(summary));
   }
+  // On stderr in every format: the dependency `fix` added cannot be installed from npm yet.
+  const notice = runtimeDependencyNotice(summary);
+  if (notice) io.err(notice);
   return summary.errors.length > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -1,5 +1,6 @@
-// Add eslint-plugin-aws-credentials to `dependencies` of the nearest package.json, keeping the
-// file's indentation (2 or 4 spaces, tabs), line endings, trailing newline and key order.
+// Add a package to `dependencies` of the nearest package.json (moving our own plugin there from
+// devDependencies), keeping the file's indentation (2 or 4 spaces, tabs), line endings, trailing
+// newline and key order.
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -23,18 +24,28 @@ function isSorted(keys: readonly string[]): boolean {
   return keys.every((key, index) => index === 0 || keys[index - 1]!.localeCompare(key) <= 0);
 }
 
+/** The runtime package: imported by rewritten code at run time, so a production dependency. */
+const RUNTIME_PACKAGE = 'eslint-plugin-aws-credentials';
+
 /**
  * The new text of a package.json with `name@range` in `dependencies`, or undefined when it is
  * already there (in dependencies, or in peerDependencies, which the consumer installs).
  * A new key goes in sorted position if the existing keys are sorted, else at the end.
+ * Our plugin listed in devDependencies (the lint install) moves to dependencies with its range:
+ * rewritten code imports its runtime in production, and one entry is all a manifest may hold.
+ * Any other package in devDependencies only is left where the owner put it.
  */
 export function withDependency(text: string, name: string, range: string): string | undefined {
   const json = JSON.parse(text) as Record<string, unknown>;
   const dependencies = (json.dependencies ?? {}) as Record<string, string>;
   const peers = (json.peerDependencies ?? {}) as Record<string, string>;
   const dev = (json.devDependencies ?? {}) as Record<string, string>;
-  // In devDependencies only: the runtime is needed in production, but moving it is the owner's call.
-  if (json.name === name || name in dependencies || name in peers || (name !== 'eslint-plugin-aws-credentials' && name in dev)) return undefined;
+  if (json.name === name || name in dependencies || name in peers || (name !== RUNTIME_PACKAGE && name in dev)) return undefined;
+  if (name in dev) {
+    range = dev[name]!;
+    // An emptied devDependencies stays (as `{}`): the other keys keep their places.
+    json.devDependencies = Object.fromEntries(Object.entries(dev).filter(([key]) => key !== name));
+  }
   const keys = Object.keys(dependencies);
   let entries = Object.entries(dependencies);
   if (isSorted(keys)) {

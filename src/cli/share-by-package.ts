@@ -12,6 +12,8 @@ export interface SharedModuleResult {
   readonly file: string;
   readonly before: string | undefined;
   readonly after: string;
+  readonly importsBefore: ReadonlySet<string>;
+  readonly importsAfter: ReadonlySet<string>;
   /** Export name -> files importing it. */
   readonly exports: Record<string, readonly string[]>;
 }
@@ -19,6 +21,8 @@ export interface SharedModuleResult {
 export interface ShareByPackageResult {
   /** New text of each participating file. */
   readonly files: ReadonlyMap<string, string>;
+  /** Per file, the module specifiers it no longer imports from. */
+  readonly dropped: ReadonlyMap<string, ReadonlySet<string>>;
   readonly modules: readonly SharedModuleResult[];
   readonly typeErrors: readonly TypeProblem[];
 }
@@ -53,6 +57,7 @@ export function shareByPackage(input: ShareByPackageInput): ShareByPackageResult
     groups.set(key, group);
   }
   const files = new Map<string, string>();
+  const dropped = new Map<string, ReadonlySet<string>>();
   const modules: SharedModuleResult[] = [];
   const typeErrors: TypeProblem[] = [];
   for (const [key, group] of groups) {
@@ -60,8 +65,9 @@ export function shareByPackage(input: ShareByPackageInput): ShareByPackageResult
     const { cwd: _cwd, root: _root, sharedModule: _given, ...rest } = input;
     const result = shareProviders({ ...rest, files: group, sharedModule });
     for (const [file, text] of result.files) files.set(file, text);
-    if (result.module) modules.push({ file: sharedModule, before: result.module.before, after: result.module.after, exports: result.exports });
+    for (const [file, specifiers] of result.dropped) dropped.set(file, specifiers);
+    if (result.module) modules.push({ file: sharedModule, ...result.module, exports: result.exports });
     typeErrors.push(...result.typeErrors);
   }
-  return { files, modules, typeErrors };
+  return { files, dropped, modules, typeErrors };
 }

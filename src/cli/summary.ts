@@ -30,6 +30,8 @@ export interface FixSummary {
   readonly typeErrors: readonly FileProblem[];
   /** Every package.json a dependency was added to. */
   readonly packageJson: readonly string[];
+  /** The package.json files that got the runtime package in `dependencies` (added or moved from devDependencies). */
+  readonly runtimeDependency: readonly string[];
   readonly vendoredRuntime?: readonly string[];
 }
 
@@ -39,6 +41,25 @@ export function summaryCounts(findings: readonly { rule: string }[]): Record<str
 
 function location(note: { file: string; line?: number; column?: number }): string {
   return `${note.file}:${note.line ?? 1}:${note.column ?? 1}`;
+}
+
+/**
+ * What to tell a user whose package.json got the runtime package: it is not on the npm registry
+ * yet, so their install fails until it is; it must be a production dependency, because rewritten
+ * code imports it at run time; `--vendor-runtime` is the way without it. Fixed text, no network.
+ */
+export function runtimeDependencyNotice(summary: Pick<FixSummary, 'runtimeDependency' | 'dryRun'>): string | undefined {
+  if (summary.runtimeDependency.length === 0) return undefined;
+  return [
+    `aws-credentials: ${summary.dryRun ? 'would add' : 'added'} eslint-plugin-aws-credentials to "dependencies" in ${summary.runtimeDependency.join(', ')}.`,
+    '  The rewritten code imports eslint-plugin-aws-credentials/runtime at run time, so the package must be',
+    '  a production dependency (not only a devDependency).',
+    '  eslint-plugin-aws-credentials is not published on the npm registry yet: `npm install` fails with 404',
+    '  until it is (or install it from a tarball or git URL you control).',
+    '  Alternative: revert this run and run `aws-credentials fix --vendor-runtime <file.js>`, which copies',
+    '  the dependency-free runtime into the repository and adds no dependency.',
+    '',
+  ].join('\n');
 }
 
 export function formatSummary(summary: FixSummary): string {

@@ -6,6 +6,7 @@
 // provider bound inside a function, hoisted out of it) is retried site by site; the sites that
 // cause it are left for manual review with that reason, the others are applied.
 import { applyFixes } from '../analysis/index.js';
+import { importedModules } from '../analysis/fix-plan/imports.js';
 import { parseSource } from '../analysis/index.js';
 import type { RuleName, Site } from '../analysis/types.js';
 import type { Declared } from '../analysis/fix-plan/apply.js';
@@ -49,9 +50,19 @@ export interface RewriteResult {
   readonly manual: readonly SiteNote[];
   /** The module-scope `const name = value` declarations the rewrite inserted, over all passes. */
   readonly declarations: readonly Declared[];
+  /** The modules the input and `text` import (from the analysis' own parses), for package.json. */
+  readonly imports: ModuleImports;
   /** Set when the input does not parse, or the rewrite would not: `text` is then the input. */
   readonly error?: SourceError;
 }
+
+export interface ModuleImports {
+  readonly before: ReadonlySet<string>;
+  readonly after: ReadonlySet<string>;
+}
+
+const NO_IMPORTS: ModuleImports = { before: new Set(), after: new Set() };
+const importsOf = (analysis: Analysis): ReadonlySet<string> => (analysis.parsed ? importedModules(analysis.parsed.ast) : new Set());
 
 function noteOf(site: Site, text: string, detail: string): SiteNote {
   return { rule: site.rule, name: site.data.name ?? '', detail, ...sitePosition(site, text) };
@@ -85,9 +96,10 @@ export function rewriteSource(source: string, filename: string, options: Rewrite
   try {
     analysis = run(source);
   } catch (error) {
-    return { text: source, changed: false, findings: [], rewritten: [], manual: [], declarations: [], error: parseErrorOf(error, filename, source) };
+    return { text: source, changed: false, findings: [], rewritten: [], manual: [], declarations: [], imports: NO_IMPORTS, error: parseErrorOf(error, filename, source) };
   }
   const declaredNowhere = undeclaredNames(analysis.parsed);
+  const importsBefore = importsOf(analysis);
   const findings = analysis.sites.map(site => noteOf(site, source, site.fix.kind === 'manual' ? site.fix.reason : site.fix.kind));
   const rejected = new Map<string, string>();
   const rewritten: SiteNote[] = [];
@@ -125,6 +137,7 @@ export function rewriteSource(source: string, filename: string, options: Rewrite
         rewritten: [],
         manual: [],
         declarations: [],
+        imports: { before: importsBefore, after: importsBefore },
         error: { ...cause, message: `the rewrite would not parse (${cause.message}); file left unchanged` },
       };
     }
@@ -136,5 +149,5 @@ export function rewriteSource(source: string, filename: string, options: Rewrite
       site.fix.kind === 'manual' ? site.fix.reason : (rejected.get(siteKey(site, text)) ?? `${site.fix.kind} fix could not be applied automatically`),
     ),
   );
-  return { text, changed: text !== source, findings, rewritten, manual, declarations };
+  return { text, changed: text !== source, findings, rewritten, manual, declarations, imports: { before: importsBefore, after: text === source ? importsBefore : importsOf(analysis) } };
 }

@@ -5,7 +5,7 @@ import { findSites } from '../analysis/index.js';
 import { isAbsolute } from 'node:path';
 import type { AnalysisOptions, FixPlan, ProjectLookup, RuleName, Site, TextEdit } from '../analysis/types.js';
 import { isLambdaPackage, lookupFor, projectPathOf } from '../project/index.js';
-import { projectModules } from '../rewrite/project-modules.js';
+import { fixableModules } from '../rewrite/project-modules.js';
 import { isSelected, type SelectionOptions } from './selection.js';
 import { typedCalleeFor } from './typed-callee.js';
 
@@ -71,8 +71,9 @@ function analysisOptionsOf(options: AnalysisRuleOptions, filename: string, sourc
     if (typedCallee) result.typedCallee = typedCallee;
   }
   if (isAbsolute(filename) && isLambdaPackage(filename)) result.lambdaPackage = true;
-  // The modules a suggestion may import: the file's package dependencies, as the codemod's default.
-  const modules = isAbsolute(filename) ? projectModules(filename) : undefined;
+  // The modules a suggestion may import: the same list `fix` plans with (the file's package
+  // dependencies, and @aws-sdk/credential-providers where fix adds it), so both make the same edits.
+  const modules = isAbsolute(filename) ? fixableModules(filename) : undefined;
   if (modules) result.availableModules = modules;
   return result;
 }

@@ -335,6 +335,7 @@ export const FIX_CASES: readonly FixCase[] = [
     name: 'MSK token per connection',
     file: 'a.ts',
     kinds: ['hoist'],
+    availableModules: ['aws-msk-iam-sasl-signer-js', '@aws-sdk/credential-providers'],
     input: lines(
       "import { generateAuthTokenFromRole } from 'aws-msk-iam-sasl-signer-js';",
       '',
@@ -381,6 +382,44 @@ export const FIX_CASES: readonly FixCase[] = [
     ),
   },
   {
+    // LZA's accelerator-tool.ts: the same client built in two methods, each as a local of the
+    // plain name: one module-scope instance, named for what it is (not `codeBuildClient2`).
+    name: 'name collision with the local being hoisted, identical configs',
+    file: 'a.mjs',
+    kinds: ['hoist', 'hoist'],
+    input: lines(
+      "import { CodeBuildClient } from '@aws-sdk/client-codebuild';",
+      'export const aHandler = async () => { const codeBuildClient = new CodeBuildClient({}); return codeBuildClient; };',
+      'export const bHandler = async () => { const codeBuildClient = new CodeBuildClient({}); return codeBuildClient; };',
+    ),
+    output: lines(
+      "import { CodeBuildClient } from '@aws-sdk/client-codebuild';",
+      'const sharedCodeBuildClient = new CodeBuildClient({});',
+      '',
+      'export const aHandler = async () => { const codeBuildClient = sharedCodeBuildClient; return codeBuildClient; };',
+      'export const bHandler = async () => { const codeBuildClient = sharedCodeBuildClient; return codeBuildClient; };',
+    ),
+  },
+  {
+    name: 'name collision, configs told apart by region',
+    file: 'a.mjs',
+    kinds: ['hoist', 'hoist'],
+    input: lines(
+      "import { CodeBuildClient } from '@aws-sdk/client-codebuild';",
+      "export const aHandler = async () => { const codeBuildClient = new CodeBuildClient({ region: 'eu-west-1' }); return codeBuildClient; };",
+      "export const bHandler = async () => { const codeBuildClient = new CodeBuildClient({ region: 'us-east-1' }); return codeBuildClient; };",
+    ),
+    output: lines(
+      "import { CodeBuildClient } from '@aws-sdk/client-codebuild';",
+      "const codeBuildClientEuWest1 = new CodeBuildClient({ region: 'eu-west-1' });",
+      '',
+      "const codeBuildClientUsEast1 = new CodeBuildClient({ region: 'us-east-1' });",
+      '',
+      'export const aHandler = async () => { const codeBuildClient = codeBuildClientEuWest1; return codeBuildClient; };',
+      'export const bHandler = async () => { const codeBuildClient = codeBuildClientUsEast1; return codeBuildClient; };',
+    ),
+  },
+  {
     name: 'name collision',
     file: 'a.mjs',
     kinds: ['hoist'],
@@ -393,9 +432,9 @@ export const FIX_CASES: readonly FixCase[] = [
       "import { fromIni } from '@aws-sdk/credential-providers';",
       "import { cacheCredentials } from 'eslint-plugin-aws-credentials/runtime';",
       'const iniCredentials = 1;',
-      'const iniCredentials2 = cacheCredentials(fromIni());',
+      'const sharedIniCredentials = cacheCredentials(fromIni());',
       '',
-      'export const handler = async () => { const temporaryCredentials = 2; return [iniCredentials2, iniCredentials, temporaryCredentials]; };',
+      'export const handler = async () => { const temporaryCredentials = 2; return [sharedIniCredentials, iniCredentials, temporaryCredentials]; };',
     ),
   },
   {

@@ -245,4 +245,31 @@ describe('fix plans never change the identity that signs', () => {
     const code = lines("import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';", "import { SSOClient } from '@aws-sdk/client-sso';", "app.get('/', () => [new SSOOIDCClient({}), new SSOClient({})]);");
     expect(analyzeSource(code, 'a.mjs').sites).toEqual([]);
   });
+
+  const clientSites = (code: string) => analyzeSource(code, 'a.mjs', { availableModules: ['@aws-sdk/credential-providers'] }).sites.filter((site) => site.rule === 'no-per-request-client');
+  const route = (imports: string, body: string) => lines(imports, `app.get('/', async (req) => { ${body} });`);
+  const COGNITO = "import { CognitoIdentityClient, GetIdCommand, GetCredentialsForIdentityCommand, GetOpenIdTokenCommand, ListIdentityPoolsCommand } from '@aws-sdk/client-cognito-identity';";
+  const STS = "import { STSClient, AssumeRoleWithWebIdentityCommand, AssumeRoleWithSAMLCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';";
+  const OIDC = "import { SSOOIDCClient, CreateTokenCommand, CreateTokenWithIAMCommand } from '@aws-sdk/client-sso-oidc';";
+
+  it.each([
+    ['Cognito Identity for GetId and GetCredentialsForIdentity', COGNITO, "const c = new CognitoIdentityClient({ region: 'eu-west-1' }); const { IdentityId } = await c.send(new GetIdCommand({ IdentityPoolId: req.pool })); return c.send(new GetCredentialsForIdentityCommand({ IdentityId }));"],
+    ['Cognito Identity inline, GetOpenIdToken', COGNITO, "return new CognitoIdentityClient({}).send(new GetOpenIdTokenCommand({ IdentityId: req.id }));"],
+    ['STS for AssumeRoleWithWebIdentity and AssumeRoleWithSAML', STS, "const sts = new STSClient({}); await sts.send(new AssumeRoleWithSAMLCommand(req.saml)); return sts.send(new AssumeRoleWithWebIdentityCommand(req.web));"],
+    ['SSO-OIDC for CreateToken', OIDC, 'const oidc = new SSOOIDCClient({}); return oidc.send(new CreateTokenCommand(req.body));'],
+  ])('a client used only for operations that are never signed is not reported, nor given credentials: %s', (_what, imports, body) => {
+    const code = route(imports, body);
+    expect(clientSites(code)).toEqual([]);
+    expect(fixAll(code, 'a.mjs', { availableModules: ['@aws-sdk/credential-providers'] })).not.toContain('defaultCredentials');
+  });
+
+  it.each([
+    ['a signed Cognito operation too', COGNITO, 'const c = new CognitoIdentityClient({}); await c.send(new GetIdCommand(req.a)); return c.send(new ListIdentityPoolsCommand({ MaxResults: 1 }));'],
+    ['a signed STS operation too', STS, 'const sts = new STSClient({}); await sts.send(new AssumeRoleWithWebIdentityCommand(req.web)); return sts.send(new GetCallerIdentityCommand({}));'],
+    ['an STS client passed on (its operations unseen)', STS, 'const sts = new STSClient({}); return helper(sts);'],
+    ['a Cognito client stored (its operations unseen)', COGNITO, 'req.client = new CognitoIdentityClient({});'],
+    ['CreateTokenWithIAM, the signed SSO-OIDC operation', OIDC, 'const oidc = new SSOOIDCClient({}); return oidc.send(new CreateTokenWithIAMCommand(req.body));'],
+  ])('a client that may sign is reported as before: %s', (_what, imports, body) => {
+    expect(clientSites(route(imports, body))).toHaveLength(1);
+  });
 });

@@ -85,6 +85,10 @@ describe('applyFixes', () => {
     expect(fixed("cacheCredentials(\n  fromTemporaryCredentials({\n    params: { RoleArn: 'a', RoleSessionName: 'b' },\n  }),\n)", "fromTemporaryCredentials({ params: { RoleArn: 'a', RoleSessionName: 'b' } })")).toContain('export const handler = async () => shared;');
     // Whitespace inside a string is part of the value: never the same provider.
     expect(fixed("cacheCredentials(fromIni({ profile: 'a  b' }))", "fromIni({ profile: 'a b' })")).toContain('export const handler = async () => iniCredentials;');
+    // An exported declaration in Prettier's layout is the same provider: no second one.
+    const exported = fixAll(lines(P, R, "export const shared = cacheCredentials(\n  fromIni({\n    profile: 'a',\n  }),\n);", "export const handler = async () => fromIni({ profile: 'a' });"));
+    expect(exported).toContain('export const handler = async () => shared;');
+    expect(exported).not.toContain('iniCredentials');
   });
 
   it('only a single-declarator module-scope const counts as an existing declaration', () => {

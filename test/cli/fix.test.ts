@@ -8,6 +8,7 @@ import { planFix, writeChanges, type FixOptions } from '../../src/cli/fix.js';
 import { git, gitRepo, writeTree } from './helpers.js';
 import { compiledRuntime } from './real-runtime.js';
 import { cli } from './run-cli.js';
+import { runtimeDependencyNotice } from '../../src/cli/summary.js';
 import { BROKEN, HANDLER, sampleApp } from './sample-app.js';
 
 const read = (root: string, file: string) => readFileSync(join(root, file), 'utf8');
@@ -69,6 +70,58 @@ describe('aws-credentials fix', () => {
     expect(stdout).toMatch(/^Files scanned: 4$/m);
     expect(stdout).toMatch(/^Files rewritten: \d+$/m);
     expect(stdout).toMatch(/^ {2}src\/manual\.ts:\d+:\d+ - no-per-request-credential-provider: \S/m);
+  });
+
+  it('says on stderr which package.json got the unpublished runtime package, why, and the --vendor-runtime way', async () => {
+    const root = gitRepo(sampleApp());
+    const { code, stdout, stderr } = await cli(root, 'fix', '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).runtimeDependency).toEqual(['package.json']);
+    expect(stderr).toContain('added eslint-plugin-aws-credentials to "dependencies" in package.json.');
+    expect(stderr).toContain('imports eslint-plugin-aws-credentials/runtime at run time');
+    expect(stderr).toContain('production dependency');
+    expect(stderr).toContain('not published on the npm registry yet');
+    expect(stderr).toContain('--vendor-runtime');
+    // Nothing added on the second run, nothing said.
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'fixed');
+    expect((await cli(root, 'fix')).stderr).toBe('');
+  });
+
+  it('moves the plugin from devDependencies to dependencies with its range instead of adding a second entry', async () => {
+    const files = sampleApp();
+    const root = gitRepo({
+      ...files,
+      'package.json': '{\n  "name": "app",\n  "dependencies": {\n    "@aws-sdk/client-s3": "^3.0.0"\n  },\n  "devDependencies": {\n    "eslint": "^9.0.0",\n    "eslint-plugin-aws-credentials": "~0.0.9"\n  }\n}\n',
+    });
+    const { code, stderr } = await cli(root, 'fix');
+    expect(code).toBe(0);
+    const manifest = JSON.parse(read(root, 'package.json'));
+    expect(manifest.dependencies).toEqual({ '@aws-sdk/client-s3': '^3.0.0', 'eslint-plugin-aws-credentials': '~0.0.9' });
+    expect(manifest.devDependencies).toEqual({ eslint: '^9.0.0' });
+    expect(stderr).toContain('in package.json.');
+  });
+
+  it('adds no dependency and says nothing about it with --vendor-runtime', () => {
+    const root = gitRepo(sampleApp());
+    const options: FixOptions = {
+      paths: [],
+      memoizers: [],
+      dryRun: true,
+      diff: false,
+      json: true,
+      force: false,
+      transform: 'all',
+      vendorRuntime: 'src/lib/aws-credentials.js',
+      noSharedModule: false,
+      noPackageJson: false,
+      noTypecheck: false,
+      runtimeDir: compiledRuntime(),
+    };
+    const { summary } = planFix(root, options);
+    expect(summary.filesRewritten.length).toBeGreaterThan(0);
+    expect(summary.runtimeDependency).toEqual([]);
+    expect(runtimeDependencyNotice(summary)).toBeUndefined();
   });
 
   it('--vendor-runtime writes the runtime into the repository; the rewritten code loads it', async () => {
@@ -163,6 +216,51 @@ export const handler = async () => {
   });
 });
 
+describe('aws-credentials fix: @aws-sdk/credential-providers for the MSK signer', () => {
+  const consumer = `import { generateAuthTokenFromRole } from 'aws-msk-iam-sasl-signer-js';
+
+export const sasl = {
+  mechanism: 'oauthbearer',
+  oauthBearerProvider: async () => {
+    const token = await generateAuthTokenFromRole({ region: 'us-east-1', awsRoleArn: 'arn:aws:iam::1:role/kafka' });
+    return { value: token.token };
+  },
+};
+`;
+
+  it('adds it to the nearest package.json in the range of the project\'s other @aws-sdk packages', async () => {
+    const root = gitRepo({
+      'package.json': '{\n  "name": "app"\n}\n',
+      'services/kafka/package.json': '{\n  "name": "kafka",\n  "dependencies": {\n    "@aws-sdk/client-kafka": "^3.600.0",\n    "aws-msk-iam-sasl-signer-js": "^1.0.3"\n  }\n}\n',
+      'services/kafka/consumer.ts': consumer,
+    });
+    const { code, stdout } = await cli(root, 'fix', '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).packageJson).toEqual(['services/kafka/package.json']);
+    expect(read(root, 'services/kafka/consumer.ts')).toContain("import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';");
+    expect(JSON.parse(read(root, 'services/kafka/package.json')).dependencies).toEqual({
+      '@aws-sdk/client-kafka': '^3.600.0',
+      '@aws-sdk/credential-providers': '^3.600.0',
+      'aws-msk-iam-sasl-signer-js': '^1.0.3',
+      'eslint-plugin-aws-credentials': expect.stringMatching(/^\^/),
+    });
+    expect(read(root, 'package.json')).toBe('{\n  "name": "app"\n}\n');
+  });
+
+  it('with --no-package-json the site is manual, with the reason', async () => {
+    const root = gitRepo({
+      'package.json': '{\n  "name": "kafka",\n  "dependencies": {\n    "aws-msk-iam-sasl-signer-js": "^1.0.3"\n  }\n}\n',
+      'consumer.ts': consumer,
+    });
+    const { code, stdout } = await cli(root, 'fix', '--json', '--no-package-json');
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout);
+    expect(summary.filesRewritten).toEqual([]);
+    expect(summary.manual).toEqual([expect.objectContaining({ file: 'consumer.ts', reason: expect.stringContaining('@aws-sdk/credential-providers, which is not among the project\'s dependencies') })]);
+    expect(read(root, 'consumer.ts')).toBe(consumer);
+  });
+});
+
 describe('fix rewrites exactly what scan reports', () => {
   it.each(['recommended', 'strict'] as const)('with --config %s: the same findings per rule, and nothing fixable left after', async (config) => {
     const root = gitRepo(sampleApp());
@@ -172,5 +270,35 @@ describe('fix rewrites exactly what scan reports', () => {
     expect(fixed.sitesRewritten + fixed.manual.length).toBe(scanned.findings.length);
     const after = JSON.parse((await cli(root, 'scan', '--json', '--config', config)).stdout);
     expect(after.findings.filter((finding: { suggestions?: unknown[] }) => (finding.suggestions ?? []).length > 0)).toEqual([]);
+  });
+
+  // LZA's diagnostic-pack: a Lambda package that depends on client-sts but not on
+  // @aws-sdk/credential-providers. fix adds that package and rewrites the client; scan must
+  // offer the very same edit as a suggestion (it offered none).
+  it('a site fix rewrites carries the identical suggestion in scan, also where fix adds @aws-sdk/credential-providers', async () => {
+    const source = `import { EC2Client, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
+
+export const handler = async (event: { regions: string[] }) => {
+  for (const region of event.regions) {
+    const ec2 = new EC2Client({ region });
+    await ec2.send(new DescribeVpcsCommand({}));
+  }
+};
+`;
+    const root = gitRepo({
+      'package.json': '{\n  "name": "fn",\n  "main": "index.js",\n  "dependencies": {\n    "@aws-sdk/client-ec2": "3.1041.0",\n    "@aws-sdk/client-sts": "3.1041.0"\n  }\n}\n',
+      'index.ts': source,
+    });
+    const scanned = JSON.parse((await cli(root, 'scan', '--json', '--config', 'strict')).stdout) as { findings: { suggestions?: { range: [number, number]; text: string }[] }[] };
+    const fixed = JSON.parse((await cli(root, 'fix', '--dry-run', '--json', '--config', 'strict')).stdout);
+    expect(fixed.sitesRewritten).toBe(1);
+    expect(scanned.findings).toHaveLength(1);
+    const [suggestion] = scanned.findings[0]!.suggestions ?? [];
+    expect(suggestion, 'the rewritten site offers a suggestion').toBeDefined();
+    await cli(root, 'fix', '--config', 'strict');
+    const suggested = source.slice(0, suggestion!.range[0]) + suggestion!.text + source.slice(suggestion!.range[1]);
+    expect(read(root, 'index.ts')).toBe(suggested);
+    expect(suggested).toContain("import { fromNodeProviderChain } from '@aws-sdk/credential-providers';");
+    expect(JSON.parse(read(root, 'package.json')).dependencies['@aws-sdk/credential-providers']).toBe('3.1041.0');
   });
 });

@@ -6,6 +6,7 @@ import { unifiedDiff } from '../../src/cli/diff.js';
 import { listSourceFiles, UsageError } from '../../src/cli/files.js';
 import { relativeSpecifier } from '../../src/rewrite/module-style.js';
 import { withDependency } from '../../src/cli/package-json.js';
+import { rewriteSource } from '../../src/rewrite/rewrite-source.js';
 import { createProgress } from '../../src/cli/progress.js';
 import { gitRepo, tempDir, writeTree } from './helpers.js';
 
@@ -60,6 +61,14 @@ describe('withDependency', () => {
     expect(out.includes('\r\n')).toBe(text.includes('\r\n'));
     expect(JSON.parse(out).dependencies['eslint-plugin-aws-credentials']).toBe(version);
     expect(withDependency(out, 'eslint-plugin-aws-credentials', version)).toBeUndefined();
+  });
+
+  it('moves our plugin from devDependencies with its range; leaves any other devDependency alone', () => {
+    const text = '{\n  "name": "app",\n  "devDependencies": {\n    "eslint-plugin-aws-credentials": "^0.0.5"\n  }\n}\n';
+    const out = withDependency(text, 'eslint-plugin-aws-credentials', version)!;
+    expect(out).toBe('{\n  "name": "app",\n  "dependencies": {\n    "eslint-plugin-aws-credentials": "^0.0.5"\n  },\n  "devDependencies": {}\n}\n');
+    expect(withDependency(out, 'eslint-plugin-aws-credentials', version)).toBeUndefined();
+    expect(withDependency('{\n  "devDependencies": {\n    "@aws-sdk/credential-providers": "^3.1.0"\n  }\n}\n', '@aws-sdk/credential-providers', '^3.0.0')).toBeUndefined();
   });
 
   it('keeps sorted dependencies sorted and adds the object before devDependencies', () => {
@@ -136,5 +145,23 @@ describe('unifiedDiff without a trailing newline', () => {
   it('marks the side that lacks it', () => {
     expect(unifiedDiff('f', 'a', 'b\n')).toBe('--- a/f\n+++ b/f\n@@ -1,1 +1,1 @@\n-a\n\\ No newline at end of file\n+b\n');
     expect(unifiedDiff('f', 'a\nb', 'a\nc')).toBe('--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n');
+  });
+});
+
+describe('rewriteSource imports (what package.json must provide, read from the analysis\' own parses)', () => {
+  it('lists the modules the input and the output take values from; type-only and side-effect imports do not count', () => {
+    const input = [
+      "import type { Credentials } from '@aws-sdk/types';",
+      "import '@aws-sdk/polyfill';",
+      "import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';",
+      "import { fromIni } from '@aws-sdk/credential-providers';",
+      "const { cfg } = require('./config');",
+      "app.get('/', () => new S3Client({ credentials: fromIni({ profile: 'p' }) }));",
+      '',
+    ].join('\n');
+    const result = rewriteSource(input, '/tmp/a.ts', { rules: ['no-per-request-credential-provider'], crossFile: false });
+    expect(result.changed).toBe(true);
+    expect([...result.imports.before].sort()).toEqual(['./config', '@aws-sdk/client-s3', '@aws-sdk/credential-providers']);
+    expect([...result.imports.after].sort()).toEqual(['./config', '@aws-sdk/client-s3', '@aws-sdk/credential-providers', 'eslint-plugin-aws-credentials/runtime']);
   });
 });

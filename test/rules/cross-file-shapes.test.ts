@@ -119,8 +119,9 @@ run('no-per-request-credential-provider (cross-file shapes)', providerRule, {
             {
               messageId: 'suggestHoist',
               output: apiObjectFactory.code
+                // The declaration goes after the imports, above the function declarations it moves past.
                 .replace("from '@aws-sdk/credential-providers';\n", "from '@aws-sdk/credential-providers';\nimport { cacheCredentials } from 'eslint-plugin-aws-credentials/runtime';\n")
-                .replace('export const createMechanism', 'const nodeProviderChain = cacheCredentials(fromNodeProviderChain());\n\nexport const createMechanism')
+                .replace('export const createStsClient', 'const nodeProviderChain = cacheCredentials(fromNodeProviderChain());\n\nexport const createStsClient')
                 .replace('async () => fromNodeProviderChain()()', 'async () => nodeProviderChain()'),
             },
           ],

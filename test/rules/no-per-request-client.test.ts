@@ -150,8 +150,57 @@ export const clientFor = pMemoize(async (region) => new S3Client({ region }));`,
       options: [{ ignore: ['S3Client'] }],
       code: handlerDefaultChain,
     },
+    {
+      // GetId and GetCredentialsForIdentity are never signed: the client resolves no credentials.
+      name: 'a Cognito Identity client per request used only for its unsigned operations',
+      options: [{ checkLambdaDefaultChain: true }],
+      code: `import { CognitoIdentityClient, GetIdCommand, GetCredentialsForIdentityCommand } from '@aws-sdk/client-cognito-identity';
+export const handler = async (event: { pool: string }) => {
+  const cognito = new CognitoIdentityClient({ region: 'eu-west-1' });
+  const { IdentityId } = await cognito.send(new GetIdCommand({ IdentityPoolId: event.pool }));
+  return cognito.send(new GetCredentialsForIdentityCommand({ IdentityId }));
+};`,
+    },
+    {
+      name: 'an STS client per request used only for AssumeRoleWithWebIdentity (the call is the STS rule\'s finding)',
+      options: [{ checkLambdaDefaultChain: true }],
+      code: `import { STSClient, AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts';
+export const handler = async (event: { token: string }) => {
+  const sts = new STSClient({});
+  return sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's', WebIdentityToken: event.token }));
+};`,
+    },
   ],
   invalid: [
+    {
+      name: 'an STS client per request that also signs (GetCallerIdentity) is reported',
+      options: [{ checkLambdaDefaultChain: true }],
+      code: `import { STSClient, AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+export const handler = async (event: { token: string }) => {
+  const sts = new STSClient({ region: 'eu-west-1' });
+  await sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's', WebIdentityToken: event.token }));
+  return sts.send(new GetCallerIdentityCommand({}));
+};`,
+      errors: [
+        {
+          messageId: 'clientDefaultChainInLambda',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              output: `import { STSClient, AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+const stsClient = new STSClient({ region: 'eu-west-1' });
+
+export const handler = async (event: { token: string }) => {
+  const sts = stsClient;
+  await sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's', WebIdentityToken: event.token }));
+  return sts.send(new GetCallerIdentityCommand({}));
+};`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'Lambda handler, no credentials, module-stable config',
       code: handlerDefaultChain,

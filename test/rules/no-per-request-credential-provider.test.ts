@@ -1,4 +1,5 @@
 import rule from '../../rules/no-per-request-credential-provider.js';
+import { join } from 'node:path';
 import { at, run } from './support.js';
 
 const V3 = "import { fromTemporaryCredentials, fromContainerMetadata, fromIni } from '@aws-sdk/credential-providers';\n";
@@ -489,8 +490,16 @@ export const handler = async () => {
       ],
     },
     {
+      // No package.json to read: the fix would import @aws-sdk/credential-providers unchecked.
+      name: 'MSK token per KafkaJS connection, the project unknown: reported, no suggestion',
+      code: mskToken,
+      errors: [{ messageId: 'mskTokenPerInvocation', ...at(mskToken, 'generateAuthTokenFromRole({'), suggestions: [] }],
+    },
+    {
+      // The project uses the signer, which is built on @aws-sdk/credential-providers: fix adds it.
       name: 'MSK token per KafkaJS connection',
       code: mskToken,
+      filename: join(__dirname, '__fixtures__', 'msk-project', 'consumer.ts'),
       errors: [
         {
           messageId: 'mskTokenPerInvocation', ...at(mskToken, 'generateAuthTokenFromRole({'),

@@ -1,9 +1,9 @@
 // Applies the fix plans of many sites to one text at once, as the codemod does: edits of sites that
 // overlap an earlier site are left for the next pass, and the runtime imports of all applied
 // sites are merged into one import edit.
-import type { TSESTree } from '@typescript-eslint/utils';
 import type { Site, TextEdit } from '../types.js';
 import { programOf, runtimeImportEdit } from './imports.js';
+import { existingDeclarations, normalize } from './declared.js';
 
 export interface AppliedFixes {
   readonly text: string;
@@ -48,31 +48,6 @@ export function applyFixes(text: string, sites: readonly Site[]): AppliedFixes {
     }
   }
   return { text: applyEdits(text, edits), applied, manual, declared: inserted };
-}
-
-/** String literals, kept as written: whitespace inside them is part of the value (a profile name). */
-const STRING_LITERAL = /('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`)/;
-
-/**
- * A declaration's value for comparison: layout ignored (line breaks, indentation, trailing commas,
- * the spaces Prettier puts inside brackets), string literals compared exactly.
- */
-const normalize = (value: string): string =>
-  value
-    .split(STRING_LITERAL)
-    .map((part, index) => (index % 2 === 1 ? part : part.replace(/\s+/g, ' ').replace(/,\s*([)}\]])/g, '$1').replace(/([({[])\s+/g, '$1').replace(/\s+([)}\]])/g, '$1')))
-    .join('')
-    .trim();
-
-/** `const name = value` declarations at the top level of the file: value -> name. */
-function existingDeclarations(program: TSESTree.Program, text: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const statement of program.body) {
-    if (statement.type !== 'VariableDeclaration' || statement.kind !== 'const' || statement.declarations.length !== 1) continue;
-    const [declarator] = statement.declarations;
-    if (declarator?.id.type === 'Identifier' && declarator.init) found.set(normalize(text.slice(declarator.init.range[0], declarator.init.range[1])), declarator.id.name);
-  }
-  return found;
 }
 
 /**

@@ -10,9 +10,8 @@
 // @aws-sdk/credential-providers makes those calls with the caller's own client).
 import type { TSESTree } from '@typescript-eslint/utils';
 import { type PlanContext, hoistedDeclaration, importEdits, preferredQuote } from './plans.js';
-import { startWithLeadingComments } from './imports.js';
+import { importsModule, startWithLeadingComments, unusedImportEdit } from './imports.js';
 import { stabilityOf, type Stability } from './stability.js';
-import type { Scopes } from '../scopes.js';
 import type { FixPlan, TextEdit } from '../types.js';
 import { fromTemporaryCredentialsOptions } from './assume-role-options.js';
 import { stsCallKey } from './cache-key.js';
@@ -26,33 +25,6 @@ export const PROVIDERS_MODULE = '@aws-sdk/credential-providers';
 export type StsPlanResult = { readonly plan: FixPlan } | { readonly reason: string };
 
 const why = (reason: string): StsPlanResult => ({ reason });
-
-/**
- * Removes `AssumeRoleCommand` from `import { A, AssumeRoleCommand } from ...` (or a destructured
- * require) when this site was its only use. Only from a list that keeps other names, so the edit
- * never touches where the imports of the fix are inserted.
- */
-function unusedImportEdit(callee: TSESTree.Node, scopes: Scopes): TextEdit | undefined {
-  if (callee.type !== 'Identifier') return undefined;
-  const variable = scopes.findVariable(callee);
-  const def = variable?.defs[0];
-  if (!variable || !def || variable.references.length !== 1) return undefined;
-  let element: TSESTree.Node = def.node;
-  if (def.type === 'Variable' && def.node.type === 'VariableDeclarator' && def.node.id.type === 'ObjectPattern') {
-    element = def.node.id.properties.find(property => property.value?.range[0] === def.name.range[0]) ?? def.node;
-  }
-  const list =
-    element.type === 'ImportSpecifier' && element.parent.type === 'ImportDeclaration'
-      ? element.parent.specifiers
-      : element.type === 'Property' && element.parent.type === 'ObjectPattern'
-        ? element.parent.properties
-        : undefined;
-  if (!list || list.length < 2 || (element.type === 'ImportSpecifier' && list.some(other => other.type !== 'ImportSpecifier'))) return undefined;
-  const index = (list as readonly TSESTree.Node[]).indexOf(element);
-  return index < list.length - 1
-    ? { range: [element.range[0], list[index + 1]!.range[0]], text: '' }
-    : { range: [list[index - 1]!.range[1], element.range[1]], text: '' };
-}
 
 export function assumeRolePlan(command: TSESTree.NewExpression, exportName: string, context: PlanContext): StsPlanResult {
   const { text, scopes } = context;
@@ -88,8 +60,7 @@ export function assumeRolePlan(command: TSESTree.NewExpression, exportName: stri
     node => node.type === 'ImportDeclaration' && node.source.value === PROVIDERS_MODULE && node.specifiers.some(s => s.type === 'ImportSpecifier' && s.local.name === 'fromTemporaryCredentials' && s.imported.type === 'Identifier' && s.imported.name === 'fromTemporaryCredentials'),
   );
   if (existing && !imported) return why('the name `fromTemporaryCredentials` is already used for something else in this file');
-  const importsProviders = context.program.body.some(node => node.type === 'ImportDeclaration' && node.source.value === PROVIDERS_MODULE) || text.includes(`require('${PROVIDERS_MODULE}')`) || text.includes(`require("${PROVIDERS_MODULE}")`);
-  if (!importsProviders && !context.availableModules.has(PROVIDERS_MODULE)) {
+  if (!importsModule(context.program, PROVIDERS_MODULE) && !context.availableModules.has(PROVIDERS_MODULE)) {
     return why(`the fix needs ${PROVIDERS_MODULE}, which is not among the project's dependencies: add it, then run the fix again`);
   }
 
@@ -117,7 +88,7 @@ export function assumeRolePlan(command: TSESTree.NewExpression, exportName: stri
     const imports = [{ module: context.runtimeModule, names: ['cacheCredentials'] }, providersImport];
     const edits: TextEdit[] = [
       ...importEdits(context, imports),
-      hoistedDeclaration(text, insertAt, name, `cacheCredentials(${providerCall})`),
+      hoistedDeclaration(context.program, text, insertAt, name, `cacheCredentials(${providerCall})`),
       { range: lineRange(text, declaration), text: '' },
       ...replaceObjects,
     ];

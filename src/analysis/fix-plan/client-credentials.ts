@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { requiredModule } from '../bindings.js';
 import type { FixPlan, RuntimeImport, TextEdit } from '../types.js';
 import { unwrap } from '../walk.js';
-import { startWithLeadingComments } from './imports.js';
+import { importsModule, startWithLeadingComments } from './imports.js';
 import { type PlanContext, hoistedDeclaration, importEdits, manual, runtimeImport, topLevelStatement } from './plans.js';
 
 const PROVIDERS_MODULE = '@aws-sdk/credential-providers';
@@ -39,7 +39,7 @@ export function sharedDefaultChainPlan(
   if (local === undefined) imports.unshift({ module: PROVIDERS_MODULE, names: [CHAIN] });
   const edits: TextEdit[] = [
     ...importEdits(context, imports),
-    hoistedDeclaration(context.text, insertAt, name, `cacheCredentials(${local ?? CHAIN}())`),
+    hoistedDeclaration(context.program, context.text, insertAt, name, `cacheCredentials(${local ?? CHAIN}())`),
     { range: [insert.at, insert.at], text: insert.text(`credentials: ${name}`) },
   ];
   return {
@@ -85,13 +85,6 @@ function configInsertion(client: TSESTree.NewExpression, text: string): { at: nu
   return { at: last.range[1], text: (property) => `, ${property}` };
 }
 
-function importsModule(program: TSESTree.Program, module: string): boolean {
-  return program.body.some(
-    (statement) =>
-      (statement.type === 'ImportDeclaration' && statement.source.value === module && statement.importKind !== 'type') ||
-      (statement.type === 'VariableDeclaration' && statement.declarations.some((d) => d.init?.type === 'CallExpression' && requiredModule(d.init) === module)),
-  );
-}
 
 /** The local name of an existing `import { fromNodeProviderChain as x }` / `const { fromNodeProviderChain: x } = require(...)`. */
 function chainBinding(program: TSESTree.Program): string | undefined {

@@ -122,6 +122,42 @@ export function programOf(node: TSESTree.Node): TSESTree.Program {
 }
 
 /**
+ * The uses of an imported name other than its binding: a destructured `require` records the
+ * declaration's own write (`reference.init`) as a reference, an `import` does not.
+ */
+function usesOf(variable: NonNullable<ReturnType<Scopes['findVariable']>>): number {
+  return variable.references.filter((reference) => !reference.init).length;
+}
+
+/**
+ * Removes `name` from `import { A, name } from ...` or `const { A, name } = require(...)` when the
+ * site being rewritten was its only use, in ES modules and CommonJS alike. Only from a list that
+ * keeps other names, so the edit never touches where the imports of the fix are inserted.
+ */
+export function unusedImportEdit(callee: TSESTree.Node, scopes: Scopes): TextEdit | undefined {
+  if (callee.type !== 'Identifier') return undefined;
+  const variable = scopes.findVariable(callee);
+  const def = variable?.defs[0];
+  if (!variable || !def || variable.defs.length !== 1 || usesOf(variable) !== 1) return undefined;
+  let element: TSESTree.Node = def.node;
+  if (def.type === 'Variable' && def.node.type === 'VariableDeclarator' && def.node.id.type === 'ObjectPattern') {
+    if (def.node.init?.type !== 'CallExpression' || requiredModule(def.node.init) === undefined) return undefined;
+    element = def.node.id.properties.find((property) => property.value?.range[0] === def.name.range[0]) ?? def.node;
+  }
+  const list =
+    element.type === 'ImportSpecifier' && element.parent.type === 'ImportDeclaration'
+      ? element.parent.specifiers
+      : element.type === 'Property' && element.parent.type === 'ObjectPattern'
+        ? element.parent.properties
+        : undefined;
+  if (!list || list.length < 2 || (element.type === 'ImportSpecifier' && list.some((other) => other.type !== 'ImportSpecifier'))) return undefined;
+  const index = (list as readonly TSESTree.Node[]).indexOf(element);
+  return index < list.length - 1
+    ? { range: [element.range[0], list[index + 1]!.range[0]], text: '' }
+    : { range: [list[index - 1]!.range[1], element.range[1]], text: '' };
+}
+
+/**
  * When `callee` is an imported name (`import { a }`, `const { a } = require(...)`) used only here,
  * the edit that renames its import to `replacement`: the import the rewrite made unused becomes
  * the one it needs, in place (no second import of the module, nothing left behind).
@@ -130,11 +166,43 @@ export function renameOnlyUseEdit(callee: TSESTree.Node, scopes: Scopes, replace
   if (callee.type !== 'Identifier') return undefined;
   const variable = scopes.findVariable(callee);
   const def = variable?.defs[0];
-  if (!variable || !def || variable.defs.length !== 1 || variable.references.filter((reference) => !reference.init).length !== 1) return undefined;
+  if (!variable || !def || variable.defs.length !== 1 || usesOf(variable) !== 1) return undefined;
   if (def.node.type === 'ImportSpecifier' && def.node.importKind !== 'type') return { range: [def.node.range[0], def.node.range[1]], text: replacement };
   if (def.type === 'Variable' && def.node.type === 'VariableDeclarator' && def.node.id.type === 'ObjectPattern') {
     const property = def.node.id.properties.find((candidate) => candidate.type === 'Property' && candidate.value.range[0] === def.name.range[0]);
     if (property) return { range: [property.range[0], property.range[1]], text: replacement };
   }
   return undefined;
+}
+
+/** Does the file import `module` (an `import` of values, or a `require` bound at top level)? */
+export function importsModule(program: TSESTree.Program, module: string): boolean {
+  return program.body.some(
+    (statement) =>
+      (statement.type === 'ImportDeclaration' && statement.source.value === module && statement.importKind !== 'type') ||
+      (statement.type === 'VariableDeclaration' && statement.declarations.some((d) => d.init?.type === 'CallExpression' && requiredModule(d.init) === module)),
+  );
+}
+
+/**
+ * The modules the file takes values from at top level (`import { a }`, `import x = require()`,
+ * `const { a } = require()`): what its package.json must provide. Type-only and side-effect
+ * imports do not count. Read from the parse the analysis already has: no second parser.
+ */
+export function importedModules(program: TSESTree.Program): Set<string> {
+  const modules = new Set<string>();
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration') {
+      if (statement.importKind !== 'type' && statement.specifiers.some((s) => s.type !== 'ImportSpecifier' || s.importKind !== 'type')) modules.add(statement.source.value);
+    } else if (statement.type === 'TSImportEqualsDeclaration') {
+      const reference = statement.moduleReference;
+      if (statement.importKind !== 'type' && reference.type === 'TSExternalModuleReference' && reference.expression.type === 'Literal' && typeof reference.expression.value === 'string') modules.add(reference.expression.value);
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const module = declarator.init?.type === 'CallExpression' ? requiredModule(declarator.init) : undefined;
+        if (module) modules.add(module);
+      }
+    }
+  }
+  return modules;
 }

@@ -4,11 +4,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FixPlan, RuntimeImport, TextEdit } from '../types.js';
 import { staticPropertyName, unwrap } from '../walk.js';
-import { renameOnlyUseEdit, startWithLeadingComments } from './imports.js';
+import { importsModule, renameOnlyUseEdit, startWithLeadingComments } from './imports.js';
+import { PROVIDERS_MODULE } from './assume-role.js';
 import { type PlanContext, hoistedDeclaration, importEdits, manual, preferredQuote, runtimeImport, topLevelStatement } from './plans.js';
 import { type Stability, stabilityOf } from './stability.js';
 
-const PROVIDERS_MODULE = '@aws-sdk/credential-providers';
 const SIGNER_MODULE = 'aws-msk-iam-sasl-signer-js';
 const SIGN_WITH_PROVIDER = 'generateAuthTokenFromCredentialsProvider';
 
@@ -56,6 +56,11 @@ export function mskPlan(call: TSESTree.CallExpression, exportName: string, conte
   if (missing) return manual(reason(`\`${missing}\` is not given`));
   const statement = topLevelStatement(call);
   if (!statement) return manual(reason('it is not inside a top-level statement'));
+  // The provider comes from @aws-sdk/credential-providers: imported already, or a dependency
+  // (`fix` adds it to the nearest package.json where it can, as for AssumeRole).
+  if (!context.availableModules.has(PROVIDERS_MODULE) && !importsModule(context.program, PROVIDERS_MODULE)) {
+    return manual(reason(`the fix needs ${PROVIDERS_MODULE}, which is not among the project's dependencies: add it, then run the fix again`));
+  }
   const insertAt = startWithLeadingComments(context.program, statement, context.text);
   const slice = (node: TSESTree.Node): string => context.text.slice(node.range[0], node.range[1]);
   const value = (name: string): string | undefined => {
@@ -73,7 +78,7 @@ export function mskPlan(call: TSESTree.CallExpression, exportName: string, conte
   let description: string;
   if (stability.kind === 'static') {
     const name = context.names.allocate('mskCredentials');
-    edits.push(hoistedDeclaration(context.text, insertAt, name, `cacheCredentials(${providerText})`));
+    edits.push(hoistedDeclaration(context.program, context.text, insertAt, name, `cacheCredentials(${providerText})`));
     imports.push(runtimeImport(context, ['cacheCredentials']));
     providerExpression = name;
     description = `const ${name} = cacheCredentials(${recipe.factory}(…)) passed to ${SIGN_WITH_PROVIDER}`;

@@ -6,8 +6,10 @@ import type { Scopes } from '../scopes.js';
 import { childNodes, isFunction } from '../walk.js';
 import type { FixPlan, RuntimeImport, TextEdit } from '../types.js';
 import { runtimeImportEdit, startWithLeadingComments } from './imports.js';
-import type { NameAllocator } from './names.js';
+import { type NameAllocator, qualifiersOf } from './names.js';
 import { cacheKey } from './cache-key.js';
+import { existingNameFor } from './declared.js';
+import { declarationPoint } from './placement.js';
 import { type Stability, stabilityOf } from './stability.js';
 
 export interface PlanContext {
@@ -76,11 +78,16 @@ function inputsStability(node: TSESTree.CallExpression | TSESTree.NewExpression,
 }
 
 function hoist(shape: SiteShape, context: PlanContext, insertAt: number): FixPlan {
-  const name = context.names.allocate(shape.baseName);
   const original = reindent(context.text, shape.node);
   const value = shape.wrap ? `cacheCredentials(${original})` : original;
+  // The file already declares this very value at module scope (in any layout): use that one.
+  const existing = existingNameFor(context.program, context.text, value);
+  if (existing !== undefined && !shadowedAt(existing, shape.node, context.scopes)) {
+    return { kind: 'hoist', description: `${existing}, declared already, replaces ${shape.wrap ? `${shape.apiName}(…)` : `new ${shape.apiName}(…)`}`, edits: [{ range: [shape.node.range[0], shape.node.range[1]], text: existing }] };
+  }
+  const name = context.names.allocate(shape.baseName, qualifiersOf(shape.node));
   const edits: TextEdit[] = [
-    hoistedDeclaration(context.text, insertAt, name, value),
+    hoistedDeclaration(context.program, context.text, insertAt, name, value),
     { range: [shape.node.range[0], shape.node.range[1]], text: name },
   ];
   const imports = shape.wrap ? [runtimeImport(context, ['cacheCredentials'])] : undefined;
@@ -101,6 +108,14 @@ function keyed(shape: SiteShape, context: PlanContext, inputs: readonly string[]
     { range: [shape.node.range[0], shape.node.range[1]], text: `sharedCredentials(${key.text}, () => ${original})` },
   ];
   return { kind: 'keyed', description: `sharedCredentials(${key.text}, () => ${shape.apiName}(…))`, edits, keyInputs: inputs, imports };
+}
+
+/** Is `name` declared in a scope between `node` and module scope (so the module's `name` is not the one seen there)? */
+function shadowedAt(name: string, node: TSESTree.Node, scopes: Scopes): boolean {
+  for (let scope: ReturnType<Scopes['scopeOf']> | null = scopes.scopeOf(node); scope && !scopes.isModuleLevel(scope); scope = scope.upper) {
+    if (scope.set.has(name)) return true;
+  }
+  return false;
 }
 
 export function runtimeImport(context: PlanContext, names: readonly string[]): RuntimeImport {
@@ -128,11 +143,13 @@ export function reindent(text: string, node: TSESTree.Node): string {
 }
 
 /**
- * The edit that inserts `const name = value` at `insertAt`, before the statement there. It ends in
+ * The edit that inserts `const name = value` at module scope, after the imports and before the site's
+ * statement (`latest`), where `declarationPoint` puts it. It ends in
  * `;` when the file uses semicolons, and also when it does not but the next line starts with a
  * token that would continue the declaration (`(`, `[`, `` ` ``, `+`, `-`, `/`): an ASI hazard.
  */
-export function hoistedDeclaration(text: string, insertAt: number, name: string, value: string): TextEdit {
+export function hoistedDeclaration(program: TSESTree.Program, text: string, latest: number, name: string, value: string): TextEdit {
+  const insertAt = declarationPoint(program, text, latest, value);
   const next = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*(.)/.exec(text.slice(insertAt))?.[1] ?? '';
   const semi = usesSemicolons(text) || '([`+-/'.includes(next) ? ';' : '';
   return { range: [insertAt, insertAt], text: `const ${name} = ${value}${semi}\n\n`, declares: { name, value } };

@@ -135,7 +135,7 @@ export function cachedStsCallPlan(call: StsCall, context: PlanContext): FixPlan 
       description: `const ${name} = cacheCredentials(…) makes the ${call.action} call once and refreshes it before expiry`,
       edits: [
         ...importEdits(context, imports),
-        hoistedDeclaration(text, insertAt, name, v2(`cacheCredentials(${provider('')})`)),
+        hoistedDeclaration(context.program, text, insertAt, name, v2(`cacheCredentials(${provider('')})`)),
         { range: lineRange(text, response.declaration), text: '' },
         ...sinkEdits,
       ],

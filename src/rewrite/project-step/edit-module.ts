@@ -47,14 +47,20 @@ function removeListElement(source: ts.SourceFile, element: ts.Node, list: ts.Nod
   return { start: previous.getEnd(), end: list.hasTrailingComma ? end - 1 : end, text: '' };
 }
 
-export function removeStatementAndUnusedImports(text: string, file: string, localName: string, uses: ReadonlySet<string>): string {
+export interface Removal {
+  readonly text: string;
+  /** Module specifiers the file no longer imports anything from. */
+  readonly dropped: readonly string[];
+}
+
+export function removeStatementAndUnusedImports(text: string, file: string, localName: string, uses: ReadonlySet<string>): Removal {
   let source = parseModule(file, text);
   const statement = source.statements.find(
     candidate =>
       ts.isVariableStatement(candidate) &&
       candidate.declarationList.declarations.some(declaration => ts.isIdentifier(declaration.name) && declaration.name.text === localName),
   );
-  if (!statement) return text;
+  if (!statement) return { text, dropped: [] };
   const afterRemoval = applyEdits(text, [wholeLines(source, statement, true)]);
   source = parseModule(file, afterRemoval);
   const bindings = bindingsOf(source);
@@ -86,7 +92,9 @@ export function removeStatementAndUnusedImports(text: string, file: string, loca
       edits.push(removeListElement(source, element, list));
     }
   }
-  return applyEdits(afterRemoval, edits);
+  const kept = new Set([...bindings.imports.values()].filter((binding) => !removedStatements.has(binding.statement)).map((binding) => binding.specifier));
+  const dropped = [...new Set([...removedStatements].flatMap((owner) => [...bindings.imports.values()].filter((binding) => binding.statement === owner).map((binding) => binding.specifier)))].filter((specifier) => !kept.has(specifier));
+  return { text: applyEdits(afterRemoval, edits), dropped };
 }
 
 function isDirectivePrologue(statement: ts.Statement): boolean {

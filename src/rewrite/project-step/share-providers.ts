@@ -30,7 +30,10 @@ export interface ShareInput {
 export interface ShareResult {
   /** New text of each participating file. */
   readonly files: ReadonlyMap<string, string>;
-  readonly module?: { readonly before: string | undefined; readonly after: string };
+  /** Per participating file, the module specifiers it no longer imports from (its declaration moved out). */
+  readonly dropped: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The shared module, and the modules it imports before and after (package specifiers as written). */
+  readonly module?: { readonly before: string | undefined; readonly after: string; readonly importsBefore: ReadonlySet<string>; readonly importsAfter: ReadonlySet<string> };
   /** Export name -> files importing it. */
   readonly exports: Record<string, readonly string[]>;
   /** New type errors (when present, nothing is shared: the per-file rewrites stand alone). */
@@ -144,7 +147,7 @@ function existingExports(file: string, text: string): { keys: Map<string, string
 }
 
 export function shareProviders(input: ShareInput): ShareResult {
-  const empty: ShareResult = { files: new Map(), exports: {}, typeErrors: [] };
+  const empty: ShareResult = { files: new Map(), dropped: new Map(), exports: {}, typeErrors: [] };
   const format = formatOf(input.sharedModule, input.files);
   const existingText = existsSync(input.sharedModule) ? readFileSync(input.sharedModule, 'utf8') : undefined;
   if (existingText !== undefined && !existingText.includes(SHARED_MARKER)) return empty;
@@ -187,6 +190,7 @@ export function shareProviders(input: ShareInput): ShareResult {
     return local;
   };
   const result = new Map<string, string>();
+  const dropped = new Map<string, Set<string>>();
   const users: Record<string, string[]> = {};
   const link = (group: readonly Candidate[], name: string): void => {
     users[name] = [...(users[name] ?? []), ...group.map(candidate => candidate.file)];
@@ -194,7 +198,8 @@ export function shareProviders(input: ShareInput): ShareResult {
       const specifier = relativeSpecifier(candidate.file, input.sharedModule);
       const current = result.get(candidate.file) ?? candidate.source.text;
       const removed = removeStatementAndUnusedImports(current, candidate.file, candidate.localName, candidate.uses);
-      result.set(candidate.file, addImport(removed, candidate.file, specifier, name, candidate.localName, format === 'cjs' ? 'cjs' : 'esm'));
+      result.set(candidate.file, addImport(removed.text, candidate.file, specifier, name, candidate.localName, format === 'cjs' ? 'cjs' : 'esm'));
+      dropped.set(candidate.file, new Set([...(dropped.get(candidate.file) ?? []), ...removed.dropped]));
     }
   };
   for (const group of shared) {
@@ -218,5 +223,7 @@ export function shareProviders(input: ShareInput): ShareResult {
     const typeErrors = newTypeErrors(tsconfig, beforeTexts, afterTexts, input.installedLater);
     if (typeErrors.length > 0) return { ...empty, typeErrors };
   }
-  return { files: result, module: { before: existingText, after }, exports: users, typeErrors: [] };
+  const importsBefore = new Set([...(existing?.imports.values() ?? [])].map((binding) => binding.specifier));
+  const importsAfter = new Set([...imports.values()].map((entry) => entry.specifier));
+  return { files: result, dropped, module: { before: existingText, after, importsBefore, importsAfter }, exports: users, typeErrors: [] };
 }
