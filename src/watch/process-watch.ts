@@ -15,6 +15,8 @@ const DISABLED: CredentialWatch = { report: () => ({ identities: [] }), stop: ()
  * Starts the process's credential watch (or returns the one already running). At exit it prints
  * the table on stderr, writes AWS_CREDENTIALS_WATCH_JSON, and with AWS_CREDENTIALS_WATCH=fail
  * sets exit code 1 when an identity is over budget. `stop()` ends it without an exit report.
+ * `deep` (default AWS_CREDENTIALS_WATCH_DEEP=1) follows the async ancestry of fetches made from
+ * library code to the application frames; off, no hook is installed.
  */
 export function startCredentialWatch(options: WatchOptions = {}): CredentialWatch {
   const holder = globalThis as Holder;
@@ -22,8 +24,9 @@ export function startCredentialWatch(options: WatchOptions = {}): CredentialWatc
   if (running !== undefined) return running;
   const settings = readSettings();
   if (settings.mode === 'off') return DISABLED;
-  const watch = createCredentialWatch(options);
-  const onExit = (): void => reportAtExit(watch.stop(), settings);
+  const deep = options.deep ?? settings.deep;
+  const watch = createCredentialWatch({ ...options, deep });
+  const onExit = (): void => reportAtExit(watch.stop(), settings, deep);
   process.once('exit', onExit);
   const handle: CredentialWatch = {
     report: () => watch.report(),
@@ -38,10 +41,10 @@ export function startCredentialWatch(options: WatchOptions = {}): CredentialWatc
 }
 
 /** A process that saw no credential fetch stays silent (NODE_OPTIONS reaches every node process). */
-function reportAtExit(report: WatchReport, settings: WatchSettings): void {
+function reportAtExit(report: WatchReport, settings: WatchSettings, deep: boolean): void {
   if (report.identities.length === 0) return;
   try {
-    writeSync(2, formatTable(report));
+    writeSync(2, formatTable(report, { deep }));
     if (settings.jsonFile !== undefined) writeFileSync(settings.jsonFile, JSON.stringify(report, null, 2) + '\n');
   } catch {
     // stderr closed or the file not writable: the watch must never change how the process ends.
