@@ -17,6 +17,7 @@
 // application frame for LIBRARY_HOPS generations in a row stops capturing and shares its ancestor's
 // record: deep inside a library, the nearest application frame can no longer change.
 import { createHook, executionAsyncResource, type AsyncHook } from 'node:async_hooks';
+import { findSourceMap } from 'node:module';
 import { isApplicationFile } from './frames.js';
 
 /** Frames looked at per capture: enough to reach the application caller of a library's promise. */
@@ -60,12 +61,33 @@ export function ancestryTracked(): boolean {
 }
 
 /**
- * The nearest application frames in the async ancestry of the code running now, as stack lines,
- * or undefined when none is known (deep mode off, or no application frame created it).
+ * The nearest application frames in the async ancestry of the code running now, as stack lines
+ * (source-mapped when source maps are on), or undefined when none is known (deep mode off, or no
+ * application frame created it). Called only for a fetch whose stack is sampled.
  */
 export function ancestryFrames(): string | undefined {
   if (users === 0) return undefined;
-  return origins.get(executionAsyncResource())?.frames;
+  const frames = origins.get(executionAsyncResource())?.frames;
+  return frames === undefined ? undefined : frames.split('\n').map(sourceMapped).join('\n');
+}
+
+const STACK_LINE = /^(\s*at (?:.+? \()?)(.+?):(\d+):(\d+)(\)?)$/;
+
+/**
+ * A captured call site's position is the generated code's: Node maps only formatted stacks. With
+ * --enable-source-maps, `findSourceMap` knows the file's map (undefined otherwise: unchanged).
+ */
+function sourceMapped(line: string): string {
+  const match = STACK_LINE.exec(line);
+  if (!match) return line;
+  const [, head, file, row, column, tail] = match;
+  try {
+    const entry = findSourceMap(file!)?.findEntry(Number(row) - 1, Number(column) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
+    if (entry?.originalSource === undefined || entry.originalLine === undefined || entry.originalColumn === undefined) return line;
+    return `${head}${entry.originalSource}:${entry.originalLine + 1}:${entry.originalColumn + 1}${tail}`;
+  } catch {
+    return line;
+  }
 }
 
 function onInit(_asyncId: number, _type: string, _triggerAsyncId: number, resource: object): void {
