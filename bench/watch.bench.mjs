@@ -6,7 +6,9 @@
 //      16th capture a stack: the heaviest shape for the watch)
 //   2. the client side alone (http.request + end on an in-memory socket), where the watch's share
 //      is not lost in network noise
-//   3. the per-request decision alone, ns per ordinary request
+//   3. the same in deep mode (AWS_CREDENTIALS_WATCH_DEEP=1: an async_hooks init hook, a stack
+//      capture per async resource created), against no watch, in the same run
+//   4. the per-request decision alone, ns per ordinary request
 // Each measurement runs in its own child process, watched or not from the start (switching the
 // watch on and off inside one process would deoptimise the request path and bill it to the watch);
 // the two kinds alternate, ROUNDS times, and the medians of the process's CPU time per request
@@ -27,9 +29,14 @@ const SCENARIOS = {
   'node:http, IMDS credentials path, 400 roles in turn (recognised, 5 of each role\'s 25 fetches capture a stack)': ['http', '/latest/meta-data/iam/security-credentials/role-{role}'],
   'in-memory socket, ordinary GET': ['memory', '/items/1'],
   'in-memory socket, IMDS credentials path (recognised)': ['memory', '/latest/meta-data/iam/security-credentials/role'],
+  'deep mode: node:http, ordinary GET': ['http', '/items/1', 'deep'],
+  'deep mode: fetch, ordinary GET': ['fetch', '/items/1', 'deep'],
+  'deep mode: node:http, IMDS credentials path, one role': ['http', '/latest/meta-data/iam/security-credentials/role', 'deep'],
+  'deep mode: in-memory socket, ordinary GET': ['memory', '/items/1', 'deep'],
+  'deep mode: in-memory socket, ordinary GET behind 20 nested application awaits': ['awaits', '/items/1', 'deep'],
 };
 
-if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4], process.argv[5] === 'watch');
+if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4], process.argv[5]);
 else await main();
 
 async function main() {
@@ -38,14 +45,14 @@ async function main() {
     const mid = sorted.length >> 1;
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   };
-  const measure = (client, path, watched) => Number(execFileSync(process.execPath, [SELF, '--child', client, path, watched ? 'watch' : 'none'], { encoding: 'utf8', env: { ...process.env, BENCH_REQUESTS: String(REQUESTS) } }).trim());
+  const measure = (client, path, mode) => Number(execFileSync(process.execPath, [SELF, '--child', client, path, mode], { encoding: 'utf8', env: { ...process.env, BENCH_REQUESTS: String(REQUESTS) } }).trim());
   const rows = [];
-  for (const [label, [client, path]] of Object.entries(SCENARIOS)) {
+  for (const [label, [client, path, mode = 'watch']] of Object.entries(SCENARIOS)) {
     const without = [];
     const watched = [];
     for (let round = 0; round < ROUNDS; round++) {
-      without.push(measure(client, path, false));
-      watched.push(measure(client, path, true));
+      without.push(measure(client, path, 'none'));
+      watched.push(measure(client, path, mode));
     }
     const base = median(without);
     const withWatch = median(watched);
@@ -72,11 +79,11 @@ async function main() {
   );
 }
 
-async function child(client, requestPath, watched) {
+async function child(client, requestPath, mode) {
   let path = requestPath;
   const { createServer, request, Agent } = await import('node:http');
   const { Duplex } = await import('node:stream');
-  if (watched) (await import('../dist/esm/src/watch/watch.js')).createCredentialWatch();
+  if (mode !== 'none') (await import('../dist/esm/src/watch/watch.js')).createCredentialWatch({ deep: mode === 'deep' });
   const server = createServer((req, res) => {
     req.resume();
     res.end('{"Code":"Success","Expiration":"2099-01-01T00:00:00Z"}');
@@ -105,7 +112,10 @@ async function child(client, requestPath, watched) {
       await new Promise((resolve) => setImmediate(resolve));
       req.destroy();
     },
+    // An SDK's middleware stack in miniature: each layer an async function awaiting the next.
+    awaits: () => nested(20),
   };
+  const nested = async (depth) => (depth === 0 ? calls.memory() : await nested(depth - 1));
   const count = Number(process.env.BENCH_REQUESTS ?? 10_000);
   // `{role}`: count / 25 roles in turn, so each is fetched 25 times; the warm-up uses other roles.
   const roles = Math.max(1, Math.floor(count / 25));

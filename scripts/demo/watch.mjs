@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fakeModule, root } from './lib.mjs';
 
-export async function runWatched(examples, name) {
+/** `env`: more variables for the watched process (e.g. AWS_CREDENTIALS_WATCH_DEEP). */
+export async function runWatched(examples, name, env = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'aws-credentials-watch-'));
   try {
     // Asynchronous, so an app's before and after run side by side on a 2-core machine.
@@ -16,7 +17,7 @@ export async function runWatched(examples, name) {
         encoding: 'utf8',
         timeout: 120_000, // only stops a runaway run
         maxBuffer: 64 * 1024 * 1024,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', AWS_CREDENTIALS_WATCH: 'fail', AWS_CREDENTIALS_WATCH_JSON: join(dir, 'watch.json') },
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', AWS_CREDENTIALS_WATCH: 'fail', AWS_CREDENTIALS_WATCH_JSON: join(dir, 'watch.json'), ...env },
       }, (error, stdout, stderr) => done({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }));
     });
     const line = child.stdout.trim().split('\n').pop();

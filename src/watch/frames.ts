@@ -11,7 +11,15 @@ const FRAME = /^\s*at (?:async )?(?:(.+?) \()?(.+?):(\d+):(\d+)\)?$/;
 const OWN_DIRECTORY = ownDirectory();
 
 export function applicationFrames(stack: string | undefined, cwd: string, count: number): string[] {
-  if (stack === undefined) return [];
+  return framesOf(stack, cwd, count).frames;
+}
+
+/**
+ * The first `count` application frames of `stack`, or when it has none its outermost library frames
+ * (`library: true`, each shown as `(library) node_modules/…`).
+ */
+export function framesOf(stack: string | undefined, cwd: string, count: number): { frames: string[]; library: boolean } {
+  if (stack === undefined) return { frames: [], library: false };
   const application: string[] = [];
   const libraries: string[] = [];
   for (const line of stack.split('\n')) {
@@ -25,7 +33,13 @@ export function applicationFrames(stack: string | undefined, cwd: string, count:
     (library === -1 ? application : libraries).push(`${shown}:${row}:${column}${name ? ` (${name})` : ''}`);
     if (application.length === count) break;
   }
-  return application.length > 0 ? application : libraries.slice(-count).reverse();
+  return application.length > 0 ? { frames: application, library: false } : { frames: libraries.slice(-count).reverse(), library: libraries.length > 0 };
+}
+
+/** Whether a call site's file (a path or a file: URL) is application code: not Node's, a library's or the watch's. */
+export function isApplicationFile(location: string): boolean {
+  const file = pathOf(location);
+  return file !== undefined && !file.startsWith(OWN_DIRECTORY + sep) && !file.includes(`${sep}node_modules${sep}`);
 }
 
 function pathOf(location: string): string | undefined {

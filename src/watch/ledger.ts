@@ -8,12 +8,14 @@
 // when thousands of identities each go just over budget. Stacks are formatted only when a report
 // shows them.
 import { budgetFor, DEFAULT_LIFETIME_SECONDS } from './budget.js';
-import { applicationFrames } from './frames.js';
+import { framesOf } from './frames.js';
 import type { CredentialFetch, FetchKind, IdentityReport, WatchReport } from './types.js';
 
 /** Stacks kept per identity: enough to name the dominant trigger, bounded for a runaway loop. */
 const SAMPLED_TRIGGERS = 25;
 const SHOWN_FRAMES = 3;
+/** Marks a frame deep mode found in the async ancestry rather than on the fetch's own stack. */
+export const ASYNC_ANCESTRY = '(async ancestry)';
 
 interface Entry {
   readonly kind: FetchKind;
@@ -98,7 +100,7 @@ function reportOf(entry: Entry, cwd: string): IdentityReport {
 function dominantFrames(triggers: readonly NonNullable<CredentialFetch['trigger']>[], cwd: string): string[] {
   const counts = new Map<string, { frames: string[]; count: number }>();
   for (const trigger of triggers) {
-    const frames = applicationFrames(trigger.stack, cwd, SHOWN_FRAMES);
+    const frames = triggerFrames(trigger, cwd);
     if (frames.length === 0) continue;
     const key = frames.join('\n');
     const seen = counts.get(key);
@@ -108,4 +110,16 @@ function dominantFrames(triggers: readonly NonNullable<CredentialFetch['trigger'
   let best: { frames: string[]; count: number } | undefined;
   for (const candidate of counts.values()) if (best === undefined || candidate.count > best.count) best = candidate;
   return best?.frames ?? [];
+}
+
+/**
+ * A trigger's application frames; when its stack holds only library frames and deep mode found
+ * application frames in its async ancestry, those, each marked `(async ancestry)`.
+ */
+function triggerFrames(trigger: NonNullable<CredentialFetch['trigger']>, cwd: string): string[] {
+  const own = framesOf(trigger.stack, cwd, SHOWN_FRAMES);
+  if (own.frames.length > 0 && !own.library) return own.frames;
+  const ancestry = framesOf(trigger.ancestry, cwd, SHOWN_FRAMES);
+  if (ancestry.frames.length === 0 || ancestry.library) return own.frames;
+  return ancestry.frames.map((frame) => `${ASYNC_ANCESTRY} ${frame}`);
 }

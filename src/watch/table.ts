@@ -4,7 +4,12 @@ import type { IdentityReport, WatchReport } from './types.js';
 /** A scanner over thousands of roles must not print thousands of rows. */
 const MAX_ROWS = 15;
 
-export function formatTable(report: WatchReport): string {
+export interface TableOptions {
+  /** Deep mode was on: no hint to turn it on under identities whose frames are all library code. */
+  readonly deep?: boolean;
+}
+
+export function formatTable(report: WatchReport, options: TableOptions = {}): string {
   const { identities } = report;
   const over = identities.filter((identity) => identity.overBudget);
   const fetches = identities.reduce((sum, identity) => sum + identity.fetches, 0);
@@ -22,7 +27,16 @@ export function formatTable(report: WatchReport): string {
     const hidden = identities.slice(MAX_ROWS);
     lines.push(`… ${hidden.length} more identities (${hidden.filter((identity) => identity.overBudget).length} over budget); AWS_CREDENTIALS_WATCH_JSON=<file> lists them all`);
   }
+  if (options.deep !== true && identities.some(libraryOnly)) lines.push(LIBRARY_HINT);
   return lines.join('\n') + '\n';
+}
+
+/** Shown when an identity over budget is traced only to library frames and deep mode is off. */
+const LIBRARY_HINT =
+  '(library) frames: the async stack ended inside a library (one awaiting through `.then`, such as `__awaiter`); AWS_CREDENTIALS_WATCH_DEEP=1 follows the async ancestry to the application frame';
+
+function libraryOnly(identity: IdentityReport): boolean {
+  return identity.overBudget && identity.frames.length > 0 && identity.frames.every((frame) => frame.startsWith('(library) '));
 }
 
 function rowOf(identity: IdentityReport): string[] {

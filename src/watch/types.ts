@@ -24,8 +24,11 @@ export interface CredentialFetch {
   readonly identity: string;
   readonly at: number;
   readonly durationSeconds: number | undefined;
-  /** Holds the stack captured at request time; formatted only when a report needs it. */
-  readonly trigger: { readonly stack?: string } | undefined;
+  /**
+   * Holds the stack captured at request time, formatted only when a report needs it, and in deep
+   * mode the nearest application frames of the request's async ancestry.
+   */
+  readonly trigger: { readonly stack?: string; readonly ancestry?: string | undefined } | undefined;
 }
 
 export interface IdentityReport {

@@ -1,4 +1,5 @@
 // One credential watch: taps node:http and fetch, counts into its own ledger until stopped.
+import { trackAncestry } from './ancestry.js';
 import { tapFetch } from './fetch-tap.js';
 import { tapHttp } from './http-tap.js';
 import { keyOf, Ledger } from './ledger.js';
@@ -17,6 +18,12 @@ export interface WatchOptions {
   readonly now?: () => number;
   /** Frames under this directory are shown relative to it (default process.cwd()). */
   readonly cwd?: string;
+  /**
+   * Deep mode: for a fetch whose stack is all library code, follow its async ancestry to the nearest
+   * application frames (an async_hooks hook, a stack capture per async resource). Default false,
+   * which installs no hook; the process's watch reads AWS_CREDENTIALS_WATCH_DEEP=1.
+   */
+  readonly deep?: boolean;
 }
 
 export function createCredentialWatch(options: WatchOptions = {}): CredentialWatch {
@@ -31,6 +38,7 @@ export function createCredentialWatch(options: WatchOptions = {}): CredentialWat
     lifetime: (request, seconds) => ledger.lifetime(keyOf(request.kind, identityOf(request)), seconds),
   };
   const untaps = [tapHttp(recorder), tapFetch(recorder)];
+  if (options.deep === true) untaps.push(trackAncestry());
   let final: WatchReport | undefined;
   return {
     report: () => final ?? ledger.report(cwd),

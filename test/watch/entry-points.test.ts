@@ -73,4 +73,20 @@ describe('entry points', () => {
     expect(readJson(file).identities).toMatchObject([{ kind: 'sts', identity: 'arn:aws:iam::777777777777:role/web', fetches: 3, overBudget: true }]);
     expect(secretsIn(bytes, fake)).toEqual([]);
   });
+
+  it('deep mode off installs no async hook: promises stay untracked, as without the watch; on, they are tracked until stop()', async () => {
+    const probe = async (args: string[], extra: Record<string, string> = {}) => {
+      const child = await runNode([...args, 'test/watch/fixtures/promise-tracking.mjs'], { ...childEnv, ...extra });
+      expect(child.status, child.stderr).toBe(0);
+      return JSON.parse(child.stdout.trim()) as { loaded: boolean; started?: boolean; stopped?: boolean };
+    };
+    expect(await probe([])).toEqual({ loaded: false });
+    expect(await probe(['--import', WATCH])).toEqual({ loaded: false });
+    expect(await probe(['-r', WATCH])).toEqual({ loaded: false });
+    expect(await probe(['--import', WATCH], { AWS_CREDENTIALS_WATCH_DEEP: '0' })).toEqual({ loaded: false });
+    expect(await probe(['--import', WATCH], { AWS_CREDENTIALS_WATCH_DEEP: '1' })).toEqual({ loaded: true });
+    // The programmatic option, in a process whose watch is off until the test starts it.
+    expect(await probe([], { PROGRAMMATIC: 'deep' })).toEqual({ loaded: false, started: true, stopped: false });
+  });
 });
+

@@ -11,7 +11,7 @@ import { runWatched } from '../../scripts/demo/watch.mjs';
 import { ensureBuilt } from './run-node.js';
 
 interface Identity { kind: string; identity: string; fetches: number; budget: number; overBudget: boolean; frames: string[] }
-interface Watched { sts: number; container: number; scanned: number; watch: { exitCode: number; report: { identities: Identity[] } } }
+interface Watched { sts: number; container: number; scanned: number; watch: { exitCode: number; stderr: string; report: { identities: Identity[] } } }
 
 /**
  * Per example: its source file, the kind of fetch, and how many fetches the fake served.
@@ -62,6 +62,8 @@ describe('incident examples under the watch', () => {
         const expected = incident.frames ?? new RegExp(`^examples/${incident.source.replace(/[.]/g, '\\.')}:\\d+:\\d+`);
         expect(identity.frames.some((frame) => expected.test(frame)), identity.frames.join('\n')).toBe(true);
       }
+      if (incident.frames !== undefined) expect(before.watch.stderr).toContain('AWS_CREDENTIALS_WATCH_DEEP=1 follows the async ancestry');
+      else expect(before.watch.stderr).not.toContain('AWS_CREDENTIALS_WATCH_DEEP');
       if (name === 'account-scanner') {
         // Three checks per account, one AssumeRole each: every account scanned is over budget.
         expect(over).toHaveLength(before.scanned);
@@ -81,4 +83,25 @@ describe('incident examples under the watch', () => {
       }
     }, 150_000);
   }
+});
+
+describe('deep mode (AWS_CREDENTIALS_WATCH_DEEP=1)', () => {
+  it('kafka-msk: the async ancestry leads past the library to the example\'s own line, marked as such; no hint', async () => {
+    const before = (await runWatched(join(root, 'examples'), 'kafka-msk', { AWS_CREDENTIALS_WATCH_DEEP: '1' })) as Watched;
+    const over = before.watch.report.identities.filter((identity) => identity.overBudget);
+    expect(over.map((identity) => identity.identity)).toEqual(['arn:aws:iam::333333333333:role/orders-consumer']);
+    expect(over[0]!.fetches).toBe(before.sts);
+    // consumer.mjs line 12: `await generateAuthTokenFromRole(…)` inside oauthBearerProvider.
+    expect(over[0]!.frames[0]).toMatch(/^\(async ancestry\) examples\/kafka-msk\/consumer\.mjs:12:\d+ \(oauthBearerProvider\)$/);
+    expect(before.watch.stderr).toMatch(/OVER BUDGET +\(async ancestry\) examples\/kafka-msk\/consumer\.mjs:12:/);
+    expect(before.watch.stderr).not.toContain('AWS_CREDENTIALS_WATCH_DEEP');
+    expect(before.watch.exitCode).toBe(1);
+  }, 150_000);
+
+  it('lambda-handler: a fetch whose own stack reaches the application keeps its own frames, unmarked', async () => {
+    const before = (await runWatched(join(root, 'examples'), 'lambda-handler', { AWS_CREDENTIALS_WATCH_DEEP: '1' })) as Watched;
+    const over = before.watch.report.identities.filter((identity) => identity.overBudget);
+    expect(over.length).toBeGreaterThan(0);
+    for (const identity of over) expect(identity.frames[0]).toMatch(/^examples\/lambda-handler\/handler\.mjs:\d+:\d+/);
+  }, 150_000);
 });

@@ -125,4 +125,25 @@ describe('ledger and table', () => {
     expect(table.trim().split('\n')).toHaveLength(1 + 1 + 15 + 1);
     expect(table).toContain('… 25 more identities (0 over budget)');
   });
+
+  it('library-only frames: the async ancestry (deep mode) when known, marked; else the library frames and a hint unless deep', () => {
+    const library = 'Error\n    at Object.awsCredentialsProvider (/srv/app/node_modules/@aws-sdk/credential-providers/dist-cjs/index.js:219:33)';
+    const ancestry = '    at oauthBearerProvider (file:///srv/app/src/consumer.mjs:12:27)\n    at /srv/app/node_modules/kafkajs/index.js:1:1';
+    const reportOf = (trigger: { stack: string; ancestry?: string }) => {
+      const ledger = new Ledger();
+      for (let i = 0; i < 3; i++) ledger.add({ kind: 'sts', action: 'AssumeRole', identity: 'arn:aws:iam::1:role/msk', at: i, durationSeconds: undefined, trigger });
+      return ledger.report('/srv/app');
+    };
+    const shallow = reportOf({ stack: library });
+    expect(shallow.identities[0]!.frames).toEqual(['(library) node_modules/@aws-sdk/credential-providers/dist-cjs/index.js:219:33 (Object.awsCredentialsProvider)']);
+    expect(formatTable(shallow)).toContain('AWS_CREDENTIALS_WATCH_DEEP=1 follows the async ancestry');
+    expect(formatTable(shallow, { deep: true })).not.toContain('AWS_CREDENTIALS_WATCH_DEEP');
+
+    const deep = reportOf({ stack: library, ancestry });
+    expect(deep.identities[0]!.frames).toEqual(['(async ancestry) src/consumer.mjs:12:27 (oauthBearerProvider)']);
+    expect(formatTable(deep)).not.toContain('AWS_CREDENTIALS_WATCH_DEEP');
+    // A stack that reaches the application keeps its own frames.
+    expect(reportOf({ stack: 'Error\n    at async handler (/srv/app/handler.mjs:7:3)', ancestry }).identities[0]!.frames).toEqual(['handler.mjs:7:3 (handler)']);
+  });
 });
+
