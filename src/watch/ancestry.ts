@@ -55,11 +55,6 @@ export function trackAncestry(): () => void {
   };
 }
 
-/** Whether deep mode's hook is installed in this process. */
-export function ancestryTracked(): boolean {
-  return users > 0;
-}
-
 /**
  * The nearest application frames in the async ancestry of the code running now, as stack lines
  * (source-mapped when source maps are on), or undefined when none is known (deep mode off, or no
@@ -105,6 +100,21 @@ function onInit(_asyncId: number, _type: string, _triggerAsyncId: number, resour
   }
 }
 
+/** Distinct script names seen in stacks: a process has a few thousand at most; cleared if ever more. */
+const MAX_CACHED_FILES = 20_000;
+const applicationFiles = new Map<string, boolean>();
+
+/** isApplicationFile, remembered per script name: a file: URL costs microseconds to convert, per frame. */
+function applicationFile(file: string): boolean {
+  let application = applicationFiles.get(file);
+  if (application === undefined) {
+    if (applicationFiles.size >= MAX_CACHED_FILES) applicationFiles.clear();
+    application = isApplicationFile(file);
+    applicationFiles.set(file, application);
+  }
+  return application;
+}
+
 type CallSite = NodeJS.CallSite;
 const callSitesOf = (_error: Error, sites: CallSite[]): CallSite[] => sites;
 
@@ -128,7 +138,7 @@ function applicationFramesHere(): string | undefined {
   let kept = 0;
   for (const site of sites as CallSite[]) {
     const file = site.getFileName() ?? site.getScriptNameOrSourceURL();
-    if (!file || !isApplicationFile(file)) continue;
+    if (!file || !applicationFile(file)) continue;
     const name = site.getFunctionName() ?? site.getMethodName();
     const line = `    at ${name ? `${name} (` : ''}${file}:${site.getLineNumber() ?? 0}:${site.getColumnNumber() ?? 0}${name ? ')' : ''}`;
     lines = lines === undefined ? line : `${lines}\n${line}`;

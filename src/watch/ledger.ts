@@ -15,7 +15,7 @@ import type { CredentialFetch, FetchKind, IdentityReport, WatchReport } from './
 const SAMPLED_TRIGGERS = 25;
 const SHOWN_FRAMES = 3;
 /** Marks a frame deep mode found in the async ancestry rather than on the fetch's own stack. */
-export const ASYNC_ANCESTRY = '(async ancestry)';
+const ASYNC_ANCESTRY = '(async ancestry)';
 
 interface Entry {
   readonly kind: FetchKind;
