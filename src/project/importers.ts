@@ -1,13 +1,15 @@
 // Who imports a module, from a reverse index of the repository's own imports (read from the text of
 // every source file, bounded), so that a class only command-line programs, tests and build tooling
 // import is judged as they are: run-once code. A module nobody imports is judged by itself.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { fileRoleOf } from '../analysis/frequency/file-role.js';
 import { parseSource } from '../analysis/parse.js';
 import { projectPathOf, projectRootOf } from './project-root.js';
-import { SKIPPED_FOLDERS, resolveModule } from './resolve-module.js';
+import { readFolder } from './folders.js';
+import { readJson } from './read-json.js';
+import { resolveModule } from './resolve-module.js';
 import { SPECIFIER } from './specifiers.js';
 
 /** Larger repositories are not indexed: every module is then judged by itself, as before. */
@@ -38,19 +40,12 @@ function sourceFiles(root: string): string[] | undefined {
   const stack = [root];
   while (stack.length > 0) {
     const dir = stack.pop()!;
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) stack.push(join(dir, entry.name));
-      } else if (entry.isFile() && SOURCE_FILE.test(entry.name) && !entry.name.endsWith('.d.ts')) {
-        files.push(join(dir, entry.name));
-        if (files.length > MAX_FILES) return undefined;
-      }
+    const contents = readFolder(dir);
+    stack.push(...contents.folders);
+    for (const entry of contents.files) {
+      if (!SOURCE_FILE.test(entry.name) || entry.name.endsWith('.d.ts')) continue;
+      files.push(join(dir, entry.name));
+      if (files.length > MAX_FILES) return undefined;
     }
   }
   return files;
@@ -92,12 +87,8 @@ interface Manifest {
 
 function manifestOf(file: string): { root: string; manifest: Manifest } | undefined {
   const root = projectRootOf(file);
-  if (!root) return undefined;
-  try {
-    return { root, manifest: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest };
-  } catch {
-    return undefined;
-  }
+  const manifest = root ? (readJson(join(root, 'package.json')) as Manifest | undefined) : undefined;
+  return root && manifest ? { root, manifest } : undefined;
 }
 
 /** `"private": true` in the file's nearest package.json: nothing outside the repository imports it. */

@@ -3,7 +3,8 @@
 // tsconfig/jsconfig `paths`, and the packages of the repository's own workspaces. Packages from
 // node_modules are not followed: their code is not the project's. Results are cached per folder.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { readFolder } from './folders.js';
 import { readJson } from './read-json.js';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -197,9 +198,6 @@ function exportTarget(exports: unknown): string | undefined {
   return undefined;
 }
 
-/** Folders a repository scan skips: dependencies, build output, VCS data. */
-export const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'cdk.out', '.git', '.next', '.serverless', '.aws-sam']);
-
 interface RepositoryLayout {
   /** Package name -> folder, for every package.json under the scanned folder (the shallowest wins). */
   readonly packages: ReadonlyMap<string, string>;
@@ -223,16 +221,9 @@ function layoutOf(root: string): RepositoryLayout {
       seen++;
       const name = (readJson(join(dir, 'package.json')) as { name?: unknown } | undefined)?.name;
       if (typeof name === 'string' && !packages.has(name)) packages.set(name, dir);
-      let entries;
-      try {
-        entries = readdirSync(dir, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      for (const entry of entries) {
-        if (!entry.isDirectory() || SKIPPED_FOLDERS.has(entry.name) || entry.name.startsWith('.')) continue;
-        if (entry.name === 'nodejs') layerFolders.push(join(dir, entry.name));
-        next.push(join(dir, entry.name));
+      for (const folder of readFolder(dir).folders) {
+        if (basename(folder) === 'nodejs') layerFolders.push(folder);
+        next.push(folder);
       }
     }
     queue = next;
