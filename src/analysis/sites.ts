@@ -25,11 +25,12 @@ import { sharedDefaultChainPlan } from './fix-plan/client-credentials.js';
 import { signsNothing } from './unsigned-clients.js';
 import { unfreezePlan } from './fix-plan/unfreeze.js';
 import { type PlanContext, importEdits, manual, planFor } from './fix-plan/plans.js';
-import { type FileRole, Frequencies, REFRESHED_ON_EXPIRY, SET_UP_FUNCTION, fileRoleOf, mayTakeImportersRole } from './frequency/index.js';
+import { type FileRole, Frequencies, REFRESHED_ON_EXPIRY, SET_UP_FUNCTION, exportsOf, fileRoleOf, mayTakeImportersRole } from './frequency/index.js';
 import { mskPlan } from './fix-plan/msk.js';
 import { assumeRolePlan } from './fix-plan/assume-role.js';
 import { v2StsCallPlan } from './fix-plan/v2-sts-sites.js';
 import { ENVIRONMENT_SWITCH_REASON, switchesAwsEnvironment } from './fix-plan/environment.js';
+import { type ConfigCredentials, credentialsOfConfig } from './client-config.js';
 import { ImportedCallees, topLevelSpecifiers } from './imported-callee.js';
 import { Scopes } from './scopes.js';
 import { type AnalysisInput, type AnalysisOptions, type Creation, DEFAULT_RUNTIME_MODULE, type FixPlan, type Frequency, type PerInvocation, type ProjectLookup, type Site } from './types.js';
@@ -105,6 +106,7 @@ class FileAnalysis {
       calls: this.collected.calls,
       role: roleOf(input, options.project),
       isCachingWrapper: (call) => this.cachingWrapper(call),
+      calledByImporters: options.project?.calledByImporters,
     });
     this.plan = {
       program: input.ast,
@@ -140,7 +142,7 @@ class FileAnalysis {
   private judge(node: TSESTree.Node, creation: Omit<Creation, 'where'>): PerInvocation | undefined {
     const frequency = this.frequencies.of(node);
     if (frequency.kind === 'per-invocation') return frequency;
-    if (frequency.exportedAs !== undefined) this.noteCreation(frequency.exportedAs, { ...creation, where: this.whereIs(node) });
+    for (const exportName of exportsOf(frequency)) this.noteCreation(exportName, { ...creation, where: this.whereIs(node) });
     return undefined;
   }
 
@@ -183,7 +185,7 @@ class FileAnalysis {
     if (!first || calleeName === undefined) return;
     const frequency = this.frequencies.of(node);
     if (frequency.kind === 'once') {
-      if (frequency.exportedAs !== undefined) for (const creation of creations) this.noteCreation(frequency.exportedAs, creation);
+      for (const exportName of exportsOf(frequency)) for (const creation of creations) this.noteCreation(exportName, creation);
       return;
     }
     // The name the code calls it by (`getState`, not `default`).
@@ -396,23 +398,9 @@ class FileAnalysis {
     this.add(node, entry, 'no-per-request-client', 'clientUncachedProviderPerInvocation', frequency, name, plan, { provider: providerEntry.exportName!, ...data });
   }
 
-  /**
-   * The value of the client's `credentials`, undefined when its config has none, or 'opaque' when
-   * the config cannot be seen (a parameter, a call, a spread). A config held in a `const` bound to
-   * an object literal is looked into.
-   */
-  private credentialsOf(node: TSESTree.NewExpression): TSESTree.Node | 'opaque' | undefined {
-    let config = node.arguments[0] ? unwrap(node.arguments[0]) : undefined;
-    if (!config) return undefined;
-    if (config.type === 'Identifier') config = this.constObject(config) ?? config;
-    if (config.type !== 'ObjectExpression') return 'opaque';
-    let found: TSESTree.Node | 'opaque' | undefined;
-    for (const property of config.properties) {
-      if (property.type === 'SpreadElement') found = 'opaque';
-      else if (staticPropertyName(property) === 'credentials') found = property.value;
-      else if (property.computed) found = 'opaque';
-    }
-    return found;
+  /** The value of the client's `credentials`: undefined when its config sets none, 'opaque' when it cannot be seen. */
+  private credentialsOf(node: TSESTree.NewExpression): ConfigCredentials {
+    return credentialsOfConfig(node.arguments[0], this.scopes);
   }
 
   private constObject(identifier: TSESTree.Identifier): TSESTree.ObjectExpression | undefined {

@@ -82,6 +82,8 @@ export interface ProjectLookup {
   whereIs(line: number): string;
   /** True when only run-once code (scripts, CLIs, tests, tooling) imports the file being analysed. */
   importedOnlyByRunOnce?(): boolean;
+  /** True when application code elsewhere in the repository imports the file and calls its export `name(…)`. */
+  calledByImporters?(name: string): boolean;
 }
 
 export const DEFAULT_RUNTIME_MODULE = 'eslint-plugin-aws-credentials/runtime';
@@ -114,6 +116,8 @@ export interface Once {
    * the file's own callers decide nothing, the callers in other files do.
    */
   readonly exportedAs?: string;
+  /** Every export whose calls run it (a helper that several exports call); `exportedAs` is the first. */
+  readonly viaExports?: readonly string[];
 }
 export type Frequency = PerInvocation | Once;
 

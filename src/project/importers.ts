@@ -173,3 +173,33 @@ export function importedOnlyByRunOnce(file: string): boolean {
   const index = indexOf(repositoryRoot(file));
   return !!index && importedOnlyByRunOnceCode(file, index, 0, new Set([file]));
 }
+
+const texts = new Map<string, string>();
+
+function textOf(file: string): string {
+  let text = texts.get(file);
+  if (text === undefined) {
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      text = '';
+    }
+    texts.set(file, text);
+  }
+  return text;
+}
+
+/**
+ * True when a module of the repository that imports `file`, and is application code (not a test,
+ * script or barrel), calls `name(…)` or `x.name(…)`: an export that looks like a handler but that
+ * the project calls itself is judged where it is called. A textual test, so a definition of the
+ * same name in the importer (`function name(`, `async name(`) does not count.
+ */
+export function calledByApplicationImporters(file: string, name: string): boolean {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+  const importers = indexOf(repositoryRoot(file))?.get(file);
+  if (!importers) return false;
+  const call = new RegExp(`(?<![\\w$])(?<!(function|async)\\s+)${name.replace(/\$/g, '\\$')}\\s*\\(`);
+  for (const importer of importers) if (roleOf(importer) === 'app' && call.test(textOf(importer))) return true;
+  return false;
+}

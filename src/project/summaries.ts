@@ -11,7 +11,7 @@ import { summarizeExports } from '../analysis/sites.js';
 import type { Creation, ProjectLookup } from '../analysis/types.js';
 import { resolveModule } from './resolve-module.js';
 import { SPECIFIER } from './specifiers.js';
-import { importedOnlyByRunOnce } from './importers.js';
+import { calledByApplicationImporters, importedOnlyByRunOnce } from './importers.js';
 import { projectRootOf } from './project-root.js';
 import { isLambdaPackage } from './deploy-target.js';
 
@@ -138,7 +138,8 @@ function summaryOf(file: string): Omit<ModuleSummary, 'mtimeMs'> {
 function creationsIn(file: string, name: string, depth = 0): readonly Creation[] | undefined {
   if (depth > 8) return undefined;
   const summary = summaryOf(file);
-  const direct = summary.creations.get(name);
+  // `module.exports = Spotify` is summarised as `default.*`; `require('./spotify').getToken()` reaches it.
+  const direct = summary.creations.get(name) ?? summary.creations.get(`default.${name}`);
   if (direct && direct.length > 0) return direct;
   const [call, ...rest] = name.split('.');
   // `createStsClient().assumeRole`: the re-export names `createStsClient`.
@@ -186,5 +187,6 @@ export function lookupFor(file: string): ProjectLookup {
     },
     whereIs: (line) => `${where}:${line}`,
     importedOnlyByRunOnce: () => importedOnlyByRunOnce(file),
+    calledByImporters: (name) => calledByApplicationImporters(file, name),
   };
 }

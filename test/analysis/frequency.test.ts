@@ -96,6 +96,9 @@ const ONCE: readonly FrequencyCase[] = [
   { name: 'an ES module run as a program (argv[1] is this file)', code: lines(S3, "import { fileURLToPath } from 'node:url';", 'class Step { constructor(name, run) {} }', 'export const steps = [new Step("create", async () => new S3Client({}))];', 'if (process.argv[1] === fileURLToPath(import.meta.url)) run(steps);'), needle: 'new S3Client', context: 'once' },
   { name: 'a function given to a class that runs it as often as it is built', code: lines(S3, 'export const steps = [new ScenarioAction("create", async () => new S3Client({}))];'), needle: 'new S3Client', context: 'once' },
   { name: 'recursion does not loop forever', code: lines(S3, 'function a(n) { return n ? a(n - 1) : new S3Client({}); }', 'a(3);'), needle: 'new S3Client', context: 'once' },
+  // Session 5, from labels-train-4.json
+  { name: 'a factory of handlers (`createUploadHandler`) runs once; the function it returns is the handler', code: lines(S3, 'export function createUploadHandler(config) { const s3 = new S3Client({}); return async (req) => s3; }'), needle: 'new S3Client', context: 'once' },
+  { name: 'a helper that two exports call is summarised under both, not run per request', file: 'a.js', code: lines(S3, 'const client = () => new S3Client({});', 'exports.list = async () => client();', 'exports.put = async () => client();'), needle: 'new S3Client', context: 'once' },
 ];
 
 const PER_INVOCATION: readonly FrequencyCase[] = [

@@ -35,6 +35,12 @@ const credentialTable = fixture('exported-object/src/utils/credentials.ts');
 const credentialTableCaller = fixture('exported-object/src/controllers/tools.ts');
 const cliOnlyClass = fixture('run-once-importers/src/cleaner.ts');
 const serverClass = fixture('run-once-importers/server/cleaner.ts');
+const aliasHelpers = fixture('exports-alias/src/aws.js');
+const aliasRoutes = fixture('exports-alias/src/routes.js');
+const staticUser = fixture('static-helpers/src/user.js');
+const staticServer = fixture('static-helpers/src/server.js');
+const calledRoutes = fixture('called-handlers/src/routes.ts');
+const calledHandler = fixture('called-handlers/src/handler.ts');
 
 const STS_COST = 'one AssumeRole call to STS';
 
@@ -99,10 +105,20 @@ run('no-per-request-sts-call (cross-file shapes)', stsRule, {
 
 run('no-per-request-credential-provider (cross-file shapes)', providerRule, {
   valid: [
+    { name: 'static methods that several exported methods call, through `this`: judged where they are called', ...staticUser },
     { name: 'an STS factory is reported by the STS rule only', ...nextRoute },
     { name: 'a table of provider functions the exported function iterates: judged at its callers, not frozen', ...credentialTable },
   ],
   invalid: [
+    {
+      name: 'routes calling static methods of an exported class (`module.exports = { User }`, `module.exports = Tokens`) that reach a factory through `this`',
+      ...staticServer,
+      errors: [
+        { messageId: 'factoryPerInvocation', ...at(staticServer.code, 'User.verifyAccount('), data: { name: 'User.verifyAccount', api: 'fromContainerMetadata', where: 'src/db.js:4', context: 'route callback', cost: 'one call to the ECS container credentials endpoint (rate-limited: HTTP 429 under load)' }, suggestions: [] },
+        { messageId: 'factoryPerInvocation', ...at(staticServer.code, 'User.resetPassword('), suggestions: [] },
+        { messageId: 'factoryPerInvocation', ...at(staticServer.code, 'Tokens.retrieve('), data: { name: 'retrieve', api: 'fromContainerMetadata', where: 'src/db.js:4', context: 'route callback', cost: 'one call to the ECS container credentials endpoint (rate-limited: HTTP 429 under load)' }, suggestions: [] },
+      ],
+    },
     {
       name: 'a table of provider functions (`{ load: () => fromIni()() }`) tried in order on every call of an exported function',
       ...credentialTableCaller,
@@ -133,11 +149,23 @@ run('no-per-request-credential-provider (cross-file shapes)', providerRule, {
 
 run('no-per-request-client (cross-file shapes)', clientRule, {
   valid: [
+    { name: 'members of an alias of the exports object (`const self = module.exports`): judged where they are called', ...aliasHelpers },
+    { name: 'an exported handler-like function the project itself calls: judged at its callers, the outermost call', ...calledRoutes },
     { name: 'a client factory called from an array callback inside a Lambda handler is the strict shape', ...lambdaReport },
     { name: 'the route reports the costlier STS call, not the client', ...nextRoute },
     { name: 'a package whose entry exports a Lambda handler: a client per loop pass is the strict shape', ...lambdaEntryWork },
   ],
   invalid: [
+    {
+      name: 'a route calling a member assigned to `self = module.exports`',
+      ...aliasRoutes,
+      errors: [{ messageId: 'factoryPerInvocation', ...at(aliasRoutes.code, 'aws.sendMail('), data: { name: 'sendMail', api: 'SESClient', where: 'src/aws.js:5', context: 'route callback', cost: 'a run of the default credential chain (an ECS container endpoint or IMDS fetch)' }, suggestions: [] }],
+    },
+    {
+      name: 'a returned request handler calling an exported `handleX(req)` that builds a client from a config helper with optional static keys',
+      ...calledHandler,
+      errors: [{ messageId: 'factoryPerInvocation', ...at(calledHandler.code, 'handlePresign(req'), data: { name: 'handlePresign', api: 'S3Client', where: 'src/s3.ts:18', context: 'callback', cost: 'a run of the default credential chain (an ECS container endpoint or IMDS fetch)' }, suggestions: [] }],
+    },
     {
       name: 'strict: a client per loop pass in a package whose entry exports a Lambda handler',
       ...lambdaEntryWork,

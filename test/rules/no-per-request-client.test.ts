@@ -67,8 +67,27 @@ const app = express();
 app.get('/', (req, res) => res.json(new Catalog()));
 `;
 
+const configWrites = (write: string): string => `${S3}
+app.get('/files', async (req, res) => {
+  const config = { region: 'eu-west-1' };
+  ${write}
+  res.json(await new S3Client(config).config.region());
+});
+`;
+
+const configHelper = `${S3}
+function buildConfig(storage) {
+  const config = { region: storage.region };
+  if (storage.key) config.credentials = { accessKeyId: storage.key, secretAccessKey: storage.secret };
+  return config;
+}
+app.get('/files', async (req, res) => res.json(await new S3Client(buildConfig(req.storage)).config.region()));
+`;
+
 run('no-per-request-client', rule, {
   valid: [
+    { name: 'static keys written into the config after it is declared: nothing is fetched', code: configWrites("config.credentials = { accessKeyId: 'a', secretAccessKey: 'b' };") },
+    { name: 'a config built by an unknown function stays opaque', code: `${S3}app.get('/', () => new S3Client(loadConfig()));` },
     {
       name: 'a Lambda handler reaches the client through a loop in a helper: the strict shape',
       code: `${S3}export async function handler(event: { accounts: string[] }) { await syncAll(event.accounts); }
@@ -172,6 +191,16 @@ export const handler = async (event: { token: string }) => {
     },
   ],
   invalid: [
+    {
+      name: 'static keys written only under an `if`: the other path runs the default chain',
+      code: configWrites("if (process.env.KEY) config.credentials = { accessKeyId: 'a', secretAccessKey: 'b' };"),
+      errors: [{ messageId: 'clientDefaultChainPerInvocation', ...at(configWrites("if (process.env.KEY) config.credentials = { accessKeyId: 'a', secretAccessKey: 'b' };"), 'new S3Client') }],
+    },
+    {
+      name: 'a config built by a local helper that sets static keys only when they are configured',
+      code: configHelper,
+      errors: [{ messageId: 'clientDefaultChainPerInvocation', ...at(configHelper, 'new S3Client') }],
+    },
     {
       name: 'an STS client per request that also signs (GetCallerIdentity) is reported',
       options: [{ checkLambdaDefaultChain: true }],

@@ -23,6 +23,8 @@ export interface FrequencyContext {
   readonly calls: readonly TSESTree.CallExpression[];
   /** True when `call` is our runtime (cacheCredentials, sharedCredentials ...) or a configured memoizer. */
   readonly isCachingWrapper: (call: TSESTree.CallExpression) => string | undefined;
+  /** True when application code in other modules calls this file's export `name(…)` itself. */
+  readonly calledByImporters?: (name: string) => boolean;
 }
 
 /** The reason of code that re-resolves credentials when they expire: never frozen. */
@@ -37,6 +39,8 @@ const perInvocation = (context: string, because: TSESTree.Node): PerInvocation =
 const SETUP_NAME = /^(main|init|initialize|setup|bootstrap|configure|register|start|startup|run|cli)$/i;
 /** `handler`, `processHandler`, `handleEvent`, `lambda`: names of functions a runtime invokes per event. */
 const HANDLER_NAME = /^(handler|lambda|lambdaHandler|main_handler)$|Handler$|^handle[A-Z_]/;
+/** `createUploadHandler`, `makeHandler`: a factory that returns the handler, called once at start. */
+const HANDLER_FACTORY_NAME = /^(create|make|build|new|with|get)[A-Z]?\w*Handler$/;
 /** Next.js app-router and similar file-based routers export one function per HTTP method. */
 const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
 /** Wrappers named for what they do: `memoize`, `pMemoize`, `withCache`, `cached`, `once`. */
@@ -251,16 +255,17 @@ export class Frequencies {
     // `uploadNewVoucher = async (req, res) => …`, handed to `router.post` in another file.
     const byParameters = handlerByParameters(fn);
     if (byParameters) return perInvocation(byParameters, fn);
-    let calledOnce: Frequency | undefined;
+    let calledOnce: Once | undefined;
     for (const call of this.methodCalls(classNode, name)) {
       const frequency = this.of(call);
       if (frequency.kind === 'per-invocation') return perInvocation(frequency.context.startsWith('function called from') ? frequency.context : `function called from ${/^[aeiou]/i.test(frequency.context) ? 'an' : 'a'} ${frequency.context}`, frequency.because);
-      if (!calledOnce || frequency.exportedAs !== undefined) calledOnce = frequency;
+      calledOnce = withExportsOf(calledOnce, frequency);
     }
-    if (calledOnce) return calledOnce;
     const exported = classNode ? exportedClassName(classNode, this.context.scopes) : undefined;
-    if (exported) return once(`method of exported \`${exported}\`: judged where it is called`, `${exported}.${name}`);
-    return perInvocation('class method', fn);
+    // Its own export too: `User.findAccount` is called by importers as well as by `this.verify()`.
+    const own = exported ? once(`method of exported \`${exported}\`: judged where it is called`, `${exported}.${name}`) : undefined;
+    if (calledOnce) return own ? withExportsOf(calledOnce, own) : calledOnce;
+    return own ?? perInvocation('class method', fn);
   }
 
   /** Calls of method `name` of `classNode` in this file: `this.name()` inside it, `x.name()` on `x = new C()`. */
@@ -374,6 +379,16 @@ export class Frequencies {
    * anything else is judged where it is called (in this file, or at its callers in other files).
    */
   private exportedFrequency(exportName: string, fn: FunctionNode, ownName?: string): Frequency {
+    const guessed = this.guessedExportFrequency(exportName, fn, ownName);
+    // Its name or parameters make it look like a handler, but the project calls it itself: the
+    // callers decide, and a chain is reported at its outermost per-invocation call.
+    if (guessed.kind === 'per-invocation' && exportName !== 'default' && this.context.calledByImporters?.(exportName)) {
+      return once(`exported as \`${exportName}\` and called by other modules: judged where it is called`, exportName);
+    }
+    return guessed;
+  }
+
+  private guessedExportFrequency(exportName: string, fn: FunctionNode, ownName?: string): Frequency {
     // `export default function handler()` is classified by its own name, and summarised as `default`.
     const name = ownName ?? exportName;
     // `exports.main = async function (ctx: FunctionContext)`: a laf cloud function is a handler whatever its name.
@@ -383,7 +398,7 @@ export class Frequencies {
     if (SETUP_NAME.test(name)) return once(SET_UP_FUNCTION, exportName);
     // `export default function handler(req, res)` is a Next.js API route, not a Lambda.
     // `handler`, `lambdaHandler`, `fooHandler`: Lambda's naming; `handleGetCosts()`: some framework's handler.
-    if (HANDLER_NAME.test(name)) return perInvocation(handlerByParameters(fn) ?? (/^handle[A-Z_]/.test(name) ? 'handler function' : 'Lambda handler'), fn);
+    if (HANDLER_NAME.test(name) && !HANDLER_FACTORY_NAME.test(name)) return perInvocation(handlerByParameters(fn) ?? (/^handle[A-Z_]/.test(name) ? 'handler function' : 'Lambda handler'), fn);
     if (HTTP_METHOD.test(name)) return perInvocation('route handler', fn);
     if (this.isComponent(fn, name)) return perInvocation('React component render', fn);
     const byParameters = handlerByParameters(fn);
@@ -401,10 +416,17 @@ export class Frequencies {
     return perInvocation('callback', fn);
   }
 
-  /** A module-scope object that the module exports as a whole (`module.exports = utilities`, `export default utilities`). */
+  /**
+   * A module-scope object that the module exports as a whole (`module.exports = utilities`,
+   * `export default utilities`), or an alias of the exports object (`const self = module.exports`).
+   */
   private isExportedObject(identifier: TSESTree.Identifier): boolean {
     const variable = this.context.scopes.findVariable(identifier);
     if (!variable || !this.context.scopes.isModuleLevel(variable.scope)) return false;
+    const def = variable.defs.length === 1 ? variable.defs[0]! : undefined;
+    let init = def?.node.type === 'VariableDeclarator' ? def.node.init : undefined;
+    while (init?.type === 'AssignmentExpression' && init.operator === '=') init = /^(module\.)?exports$/.test(dottedName(init.left) ?? '') ? init.left : init.right;
+    if (init && /^(module\.)?exports$/.test(dottedName(init) ?? '')) return true;
     return variable.references.some((reference) => {
       const { parent, child } = outerParent(reference.identifier as TSESTree.Node);
       return parent !== undefined && isExportTarget(parent, child) && (parent.type === 'ExportDefaultDeclaration' || /^(module\.)?exports$/.test(dottedName((parent as TSESTree.AssignmentExpression).left) ?? ''));
@@ -416,14 +438,12 @@ export class Frequencies {
     const name = declaration.id?.type === 'Identifier' ? declaration.id.name : '';
     const declarationParent = declaration.type === 'VariableDeclarator' ? declaration.parent?.parent : declaration.parent;
     const exported = exportName ?? (declarationParent?.type === 'ExportNamedDeclaration' ? name : undefined);
-    if (exported !== undefined) {
-      const byExport = this.exportedFrequency(exported, fn, name || undefined);
-      if (byExport.kind === 'per-invocation' || byExport.exportedAs === undefined) return byExport;
-    }
+    const byExport = exported !== undefined ? this.exportedFrequency(exported, fn, name || undefined) : undefined;
+    if (byExport && (byExport.kind === 'per-invocation' || byExport.exportedAs === undefined)) return byExport;
     if (this.isComponent(fn, name)) return perInvocation('React component render', fn);
     const variable = this.context.scopes.declaredVariables(declaration).find((v) => v.name === name);
-    if (!variable) return exported !== undefined ? this.exportedFrequency(exported, fn, name || undefined) : perInvocation('callback', fn);
-    let result: Frequency | undefined;
+    if (!variable) return byExport ?? perInvocation('callback', fn);
+    let result: Once | undefined;
     for (const reference of variable.references) {
       if (reference.init || reference.identifier === declaration.id || isInType(reference.identifier as TSESTree.Node)) continue;
       const use = this.ofUse(reference.identifier as TSESTree.Identifier, name, fn);
@@ -433,10 +453,11 @@ export class Frequencies {
         const called = (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee === child;
         return !called || use.context.startsWith('function called from') ? use : perInvocation(`function called from ${/^[aeiou]/i.test(use.context) ? 'an' : 'a'} ${use.context}`, use.because);
       }
-      // An export (`export { f }`, `module.exports = { f }`) outranks a call that runs once.
-      if (!result || (use.exportedAs !== undefined && result.kind === 'once' && result.exportedAs === undefined)) result = use;
+      // An export (`export { f }`, `module.exports = { f }`) outranks a call that runs once; a helper
+      // that several exports call runs once per call of each of them.
+      result = withExportsOf(result, use);
     }
-    if (exported !== undefined && (!result || (result.kind === 'once' && result.exportedAs === undefined))) return this.exportedFrequency(exported, fn, name || undefined);
+    if (byExport) return result ? withExportsOf(result, byExport as Once) : byExport;
     return result ?? once('never called in this file');
   }
 
@@ -473,6 +494,24 @@ export class Frequencies {
     }
     return this.jsxFunctions.has(fn);
   }
+}
+
+/**
+ * `known` and `next`, two ways a function runs once, as one: the first reason, and every export
+ * whose calls run it (an export outranks a call that runs once, which names none).
+ */
+function withExportsOf(known: Once | undefined, next: Once): Once {
+  if (!known) return next;
+  const exports = [...exportsOf(known)];
+  for (const name of exportsOf(next)) if (!exports.includes(name)) exports.push(name);
+  if (exports.length === 0) return known;
+  const first = known.exportedAs !== undefined ? known : next.exportedAs !== undefined ? next : known;
+  return exports.length === 1 ? { kind: 'once', reason: first.reason, exportedAs: exports[0]! } : { kind: 'once', reason: first.reason, exportedAs: exports[0]!, viaExports: exports };
+}
+
+/** The export paths a once-frequency is summarised under. */
+export function exportsOf(frequency: Once): readonly string[] {
+  return frequency.viaExports ?? (frequency.exportedAs === undefined ? [] : [frequency.exportedAs]);
 }
 
 /**
