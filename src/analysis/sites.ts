@@ -443,9 +443,10 @@ class FileAnalysis {
     if (!this.isGlobalCredentials(assignment.left)) return;
     const right = unwrap(assignment.right);
     if (right.type !== 'NewExpression') return;
-    const frequency = this.frequencies.of(assignment);
-    if (frequency.kind !== 'per-invocation') return;
     const entry = this.entryOf(right) ?? V2_GLOBAL_CREDENTIALS;
+    // `function initAWS() { AWS.config.credentials = new AWS.CognitoIdentityCredentials(…) }`, exported: its callers decide.
+    const frequency = this.judge(assignment, { rule: 'no-per-request-credential-provider', api: entry.exportName ?? 'AWS.config.credentials', cost: costOf(entry.origin) });
+    if (!frequency) return;
     // Static inputs: one credentials object, built once and assigned (it caches and refreshes itself).
     // Varying inputs: a process-wide global set per request races between concurrent requests.
     const hoisted = entry.kind === 'v2-credentials' && entry !== V2_GLOBAL_CREDENTIALS

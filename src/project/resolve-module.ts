@@ -8,6 +8,8 @@ import { readFolder } from './folders.js';
 import { readJson } from './read-json.js';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** Node's order for `require('./x')` from JavaScript: `x.js` beside `x.ts` is the module that runs. */
+const JS_FIRST = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'];
 /** `./x.js` in TypeScript sources names `./x.ts`. */
 const SOURCE_FOR: Record<string, readonly string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
 
@@ -22,9 +24,9 @@ function isFile(path: string): boolean {
 }
 
 /** `base` as a file: itself, with an extension, its TypeScript source, or its folder's index. */
-function asFile(base: string): string | undefined {
+function asFile(base: string, extensions: readonly string[] = EXTENSIONS): string | undefined {
   if (isFile(base)) return base;
-  for (const extension of EXTENSIONS) if (isFile(base + extension)) return base + extension;
+  for (const extension of extensions) if (isFile(base + extension)) return base + extension;
   const dot = base.lastIndexOf('.');
   const extension = dot > base.lastIndexOf('/') ? base.slice(dot) : '';
   for (const source of SOURCE_FOR[extension] ?? []) if (isFile(base.slice(0, dot) + source)) return base.slice(0, dot) + source;
@@ -271,11 +273,12 @@ function viaLambdaLayer(specifier: string, fromDir: string): string | undefined 
 export function resolveModule(specifier: string, fromFile: string): string | undefined {
   if (specifier.startsWith('node:') || !isAbsolute(fromFile)) return undefined;
   const fromDir = dirname(fromFile);
-  const key = `${fromDir}\u0000${specifier}`;
+  const fromJs = /\.[cm]?jsx?$/.test(fromFile);
+  const key = `${fromDir}\u0000${specifier}\u0000${fromJs ? 'js' : 'ts'}`;
   const known = resolved.get(key);
   if (known !== undefined) return known ?? undefined;
   let result: string | undefined;
-  if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') result = asFile(resolve(fromDir, specifier));
+  if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') result = asFile(resolve(fromDir, specifier), fromJs ? JS_FIRST : EXTENSIONS);
   else if (specifier.startsWith('/opt/')) result = viaLambdaLayer(specifier, fromDir);
   else if (!specifier.startsWith('@aws-sdk/') && !specifier.startsWith('@smithy/') && specifier !== 'aws-sdk' && !specifier.startsWith('aws-sdk/')) {
     const paths = pathsConfig(fromDir);

@@ -117,6 +117,10 @@ run('no-per-request-credential-provider (cross-file shapes)', providerRule, {
         { messageId: 'factoryPerInvocation', ...at(staticServer.code, 'User.verifyAccount('), data: { name: 'User.verifyAccount', api: 'fromContainerMetadata', where: 'src/db.js:4', context: 'route callback', cost: 'one call to the ECS container credentials endpoint (rate-limited: HTTP 429 under load)' }, suggestions: [] },
         { messageId: 'factoryPerInvocation', ...at(staticServer.code, 'User.resetPassword('), suggestions: [] },
         { messageId: 'factoryPerInvocation', ...at(staticServer.code, 'Tokens.retrieve('), data: { name: 'retrieve', api: 'fromContainerMetadata', where: 'src/db.js:4', context: 'route callback', cost: 'one call to the ECS container credentials endpoint (rate-limited: HTTP 429 under load)' }, suggestions: [] },
+        // `module.exports = new Youtube()`, required from JavaScript beside a stale youtube.ts.
+        { messageId: 'factoryPerInvocation', ...at(staticServer.code, 'Youtube.generateUrl('), data: { name: 'generateUrl', api: 'fromContainerMetadata', where: 'src/db.js:4', context: 'route callback', cost: 'one call to the ECS container credentials endpoint (rate-limited: HTTP 429 under load)' }, suggestions: [] },
+        // An exported `initAWS()` that sets the global credentials to a new object on every call.
+        { messageId: 'factoryPerInvocation', ...at(staticServer.code, 'AwsConfig.initAWS('), data: { name: 'initAWS', api: 'CognitoIdentityCredentials', where: 'src/aws-config.js:4', context: 'route callback', cost: 'Cognito GetId and GetCredentialsForIdentity calls' }, suggestions: [] },
       ],
     },
     {

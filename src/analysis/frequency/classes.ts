@@ -56,6 +56,27 @@ export function exportedClassName(classNode: ClassNode, scopes: Scopes): string 
   return undefined;
 }
 
+/**
+ * The export an instance of the class is published under (`module.exports = new Youtube()`,
+ * `export default new Store()`, `export const store = new Store()`): its methods are called by
+ * importers as `default.m` / `store.m`. The constructor itself runs once, at load.
+ */
+export function exportedInstanceName(classNode: ClassNode, scopes: Scopes): string | undefined {
+  const declaration = classNode.type === 'ClassDeclaration' ? classNode : classNode.parent?.type === 'VariableDeclarator' ? classNode.parent : undefined;
+  if (!declaration) return undefined;
+  for (const variable of scopes.declaredVariables(declaration)) {
+    for (const reference of variable.references) {
+      const created = reference.identifier.parent;
+      if (created?.type !== 'NewExpression' || created.callee !== reference.identifier) continue;
+      const { parent: user, child } = outerParent(created);
+      if (user?.type === 'ExportDefaultDeclaration') return 'default';
+      if (user?.type === 'AssignmentExpression' && user.right === child && /^(module\.)?exports$/.test(dottedName(user.left) ?? '')) return 'default';
+      if (user?.type === 'VariableDeclarator' && user.init === child && user.id.type === 'Identifier' && user.parent?.parent?.type === 'ExportNamedDeclaration') return user.id.name;
+    }
+  }
+  return undefined;
+}
+
 export function classOf(member: TSESTree.Node): ClassNode | undefined {
   const classNode = member.parent?.parent;
   return classNode && (classNode.type === 'ClassDeclaration' || classNode.type === 'ClassExpression') ? classNode : undefined;

@@ -7,7 +7,7 @@ import type { Scopes } from '../scopes.js';
 import type { Frequency, Once, PerInvocation } from '../types.js';
 import { type FunctionNode, childNodes, dottedName, enclosingFunction, isFunction, outerParent, staticPropertyName } from '../walk.js';
 import { ONCE_INITIALISERS, callbackKind } from './callbacks.js';
-import { ClassInstances, classOf, exportedClassName, isHandlerMethod } from './classes.js';
+import { ClassInstances, classOf, exportedClassName, exportedInstanceName, isHandlerMethod } from './classes.js';
 import type { FileRole } from './file-role.js';
 import { LazyInitialisation } from './lazy-init.js';
 import { isRetryLoop } from './retry-loops.js';
@@ -40,7 +40,7 @@ const SETUP_NAME = /^(main|init|initialize|setup|bootstrap|configure|register|st
 /** `handler`, `processHandler`, `handleEvent`, `lambda`: names of functions a runtime invokes per event. */
 const HANDLER_NAME = /^(handler|lambda|lambdaHandler|main_handler)$|Handler$|^handle[A-Z_]/;
 /** `createUploadHandler`, `makeHandler`: a factory that returns the handler, called once at start. */
-const HANDLER_FACTORY_NAME = /^(create|make|build|new|with|get)[A-Z]?\w*Handler$/;
+const HANDLER_FACTORY_NAME = /^(create|make|build)[A-Z]\w*Handler$/;
 /** Next.js app-router and similar file-based routers export one function per HTTP method. */
 const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
 /** Wrappers named for what they do: `memoize`, `pMemoize`, `withCache`, `cached`, `once`. */
@@ -230,6 +230,10 @@ export class Frequencies {
         return this.ofNamed(fn, parent);
       case 'AssignmentExpression':
         return this.ofAssigned(fn, parent);
+      case 'ArrayExpression':
+        // `new AWS.CredentialProviderChain([() => new AWS.EnvironmentCredentials('AWS'), …])`: the chain
+        // calls each when it resolves and keeps the credentials until they expire.
+        return isCredentialChainList(parent) ? once(REFRESHED_ON_EXPIRY) : perInvocation('callback', fn);
       case 'ArrowFunctionExpression': {
         // `sharedCredentials(key, () => async () => …)`: the source the factory returns runs once per refresh.
         const call = parent.body === child ? outerParent(parent).parent : undefined;
@@ -258,10 +262,10 @@ export class Frequencies {
     let calledOnce: Once | undefined;
     for (const call of this.methodCalls(classNode, name)) {
       const frequency = this.of(call);
-      if (frequency.kind === 'per-invocation') return perInvocation(frequency.context.startsWith('function called from') ? frequency.context : `function called from ${/^[aeiou]/i.test(frequency.context) ? 'an' : 'a'} ${frequency.context}`, frequency.because);
+      if (frequency.kind === 'per-invocation') return calledFrom(frequency);
       calledOnce = withExportsOf(calledOnce, frequency);
     }
-    const exported = classNode ? exportedClassName(classNode, this.context.scopes) : undefined;
+    const exported = classNode ? (exportedClassName(classNode, this.context.scopes) ?? exportedInstanceName(classNode, this.context.scopes)) : undefined;
     // Its own export too: `User.findAccount` is called by importers as well as by `this.verify()`.
     const own = exported ? once(`method of exported \`${exported}\`: judged where it is called`, `${exported}.${name}`) : undefined;
     if (calledOnce) return own ? withExportsOf(calledOnce, own) : calledOnce;
@@ -299,6 +303,8 @@ export class Frequencies {
       // `await retry(() => sts.send(…))`, `return withTransaction(tx => …)`: an unknown function
       // whose result the code waits for runs the callback now, as often as the code around it.
       if (isRunNow(call)) return this.of(call);
+      // `getUserToken((err, token) => …)`: a Node-style completion callback runs once per call.
+      if (isCompletionCallback(fn, call)) return this.of(call);
     }
     return perInvocation(kind.context, call);
   }
@@ -321,8 +327,10 @@ export class Frequencies {
     const { parent } = object ? outerParent(object) : { parent: undefined };
     const key = staticPropertyName(property) ?? 'callback';
     if (ONCE_MEMBERS.has(key) || key.includes(':')) return once('framework hook');
-    // OpenSearch's AwsSigv4Signer (and signers like it) keep what `getCredentials` returns until it expires.
-    if (key === 'getCredentials' && parent?.type === 'CallExpression' && /Signer$/.test(dottedName(parent.callee) ?? '')) return once('kept by the signer until it expires');
+    // A Hapi plugin's `register(server)` runs once at start-up; `register: (req, res) => …` is a sign-up route.
+    if (key === 'register' && !handlerByParameters(fn)) return once('framework hook');
+    // OpenSearch's AwsSigv4Signer (and signers like it) keep what `getCredentials` returns and call it again when it expires.
+    if (key === 'getCredentials' && parent?.type === 'CallExpression' && /Signer$/.test(dottedName(parent.callee) ?? '')) return once(REFRESHED_ON_EXPIRY);
     if (parent?.type === 'AssignmentExpression' && parent.right === object && /(^|\.)hooks$/.test(dottedName(parent.left) ?? '')) return once('framework hook');
     if (parent && isExportTarget(parent, object!)) return this.exportedFrequency(key, fn);
     const returned = parent ? this.returnedMember(parent, object!, key) : undefined;
@@ -409,11 +417,29 @@ export class Frequencies {
   private ofAssigned(fn: FunctionNode, assignment: TSESTree.AssignmentExpression, ownName?: string): Frequency {
     const target = dottedName(assignment.left) ?? '';
     if (/^(module\.)?exports$/.test(target)) return this.exportedFrequency('default', fn, ownName ?? (fn.type === 'ArrowFunctionExpression' ? undefined : fn.id?.name));
-    if (/^(module\.)?exports\./.test(target)) return this.exportedFrequency(target.split('.').pop()!, fn);
+    if (/^(module\.)?exports\./.test(target)) return this.ofExportedMember(target.split('.').slice(0, -1).join('.'), target.split('.').pop()!, fn);
     // `const utilities = {}; utilities.prepAndSend = async () => …; module.exports = utilities`
     const member = assignment.left.type === 'MemberExpression' ? assignment.left : undefined;
-    if (member?.object.type === 'Identifier' && this.isExportedObject(member.object)) return this.exportedFrequency(staticPropertyName(member as unknown as TSESTree.Property) ?? 'callback', fn);
+    if (member?.object.type === 'Identifier' && this.isExportedObject(member.object)) return this.ofExportedMember(member.object.name, staticPropertyName(member as unknown as TSESTree.Property) ?? 'callback', fn);
     return perInvocation('callback', fn);
+  }
+
+  /**
+   * `exports.f = …` / `self.f = …` on the exported object: judged by its export, and by the calls
+   * this file makes through the same object (`self.f()` from a route in this file runs it per request).
+   */
+  private ofExportedMember(object: string, key: string, fn: FunctionNode): Frequency {
+    const byExport = this.exportedFrequency(key, fn);
+    if (byExport.kind === 'per-invocation') return byExport;
+    let result: Once = byExport;
+    for (const call of this.context.calls) {
+      const callee = call.callee.type === 'ChainExpression' ? call.callee.expression : call.callee;
+      if (callee.type !== 'MemberExpression' || staticPropertyName(callee) !== key || dottedName(callee.object) !== object) continue;
+      const frequency = this.of(call);
+      if (frequency.kind === 'per-invocation') return calledFrom(frequency);
+      result = withExportsOf(result, frequency);
+    }
+    return result;
   }
 
   /**
@@ -451,7 +477,7 @@ export class Frequencies {
         // Passed or exported by name, the function *is* the handler; called, it runs from one.
         const { parent, child } = outerParent(reference.identifier as TSESTree.Node);
         const called = (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee === child;
-        return !called || use.context.startsWith('function called from') ? use : perInvocation(`function called from ${/^[aeiou]/i.test(use.context) ? 'an' : 'a'} ${use.context}`, use.because);
+        return called ? calledFrom(use) : use;
       }
       // An export (`export { f }`, `module.exports = { f }`) outranks a call that runs once; a helper
       // that several exports call runs once per call of each of them.
@@ -494,6 +520,12 @@ export class Frequencies {
     }
     return this.jsxFunctions.has(fn);
   }
+}
+
+/** A function called from per-invocation code runs per invocation too: "function called from a route callback". */
+function calledFrom(caller: PerInvocation): PerInvocation {
+  if (caller.context.startsWith('function called from')) return caller;
+  return perInvocation(`function called from ${/^[aeiou]/i.test(caller.context) ? 'an' : 'a'} ${caller.context}`, caller.because);
 }
 
 /**
@@ -543,6 +575,13 @@ function handlerByParameterType(fn: FunctionNode): string | undefined {
   return type === 'FunctionContext' ? 'cloud function handler' : 'Lambda handler';
 }
 
+/** The last argument, taking an error first: `(err, data) => …` (a lone `(e) => …` is a DOM event handler). */
+function isCompletionCallback(fn: FunctionNode, call: TSESTree.CallExpression): boolean {
+  const [first] = fn.params;
+  if (call.arguments.at(-1) !== fn || first?.type !== 'Identifier') return false;
+  return /^(err|error|er)$/.test(first.name) || (first.name === 'e' && fn.params.length >= 2);
+}
+
 /** The call's result is awaited or returned: the function it was given runs as part of this run. */
 function isRunNow(call: TSESTree.CallExpression): boolean {
   let current: TSESTree.Node = call;
@@ -551,6 +590,15 @@ function isRunNow(call: TSESTree.CallExpression): boolean {
   const { parent, child } = outerParent(current);
   if (parent?.type === 'AwaitExpression' || parent?.type === 'ReturnStatement') return true;
   return parent?.type === 'ArrowFunctionExpression' && parent.body === child;
+}
+
+/** The provider list of a v2 credential chain: `new CredentialProviderChain([…])`, `chain.providers = […]`, `CredentialProviderChain.defaultProviders = […]`. */
+function isCredentialChainList(array: TSESTree.ArrayExpression): boolean {
+  const { parent, child } = outerParent(array);
+  if (parent?.type === 'NewExpression') return parent.arguments.includes(child as TSESTree.CallExpressionArgument) && /CredentialProviderChain$/.test(dottedName(parent.callee) ?? '');
+  if (parent?.type === 'AssignmentExpression' && parent.right === child) return /\.(providers|defaultProviders)$/.test(dottedName(parent.left) ?? '');
+  if (parent?.type === 'Property' && parent.value === child) return staticPropertyName(parent) === 'providers';
+  return false;
 }
 
 /** `typeof f` in a type, `ReturnType<typeof f>`: a mention, not a call. */

@@ -17,3 +17,15 @@ app.get('/token', async (req, res) => {
 });
 
 app.listen(3000);
+
+const Youtube = require('./youtube');
+const AwsConfig = require('./aws-config');
+
+app.get('/youtube-url', async (req, res) => {
+  res.json({ url: await Youtube.generateUrl(req.query.uid) });
+});
+
+app.post('/sign-up', async (req, res) => {
+  AwsConfig.initAWS();
+  res.end();
+});
