@@ -119,13 +119,31 @@ function isBarrel(program: TSESTree.Program): boolean {
   return program.body.every((statement) => statement.type === 'ImportDeclaration' || statement.type === 'ExportAllDeclaration' || (statement.type === 'ExportNamedDeclaration' && !statement.declaration));
 }
 
+/** An importer's text, read once for its role and for the calls it makes. */
+const texts = new Map<string, string | null>();
+
+/** Undefined when the file cannot be read. */
+function textOf(file: string): string | undefined {
+  let text = texts.get(file);
+  if (text === undefined) {
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      text = null;
+    }
+    texts.set(file, text);
+  }
+  return text ?? undefined;
+}
+
 /** What an importing module is, by its own shape: run-once code (a script, a test), a barrel, or application code. */
 function roleOf(file: string): 'run-once' | 'app' | 'barrel' {
   const known = roles.get(file);
   if (known) return known;
   let role: 'run-once' | 'app' | 'barrel';
   try {
-    const text = readFileSync(file, 'utf8');
+    const text = textOf(file);
+    if (text === undefined) throw new Error('unreadable');
     const { ast } = parseSource(text, file);
     const fileRole = fileRoleOf(projectPathOf(file), ast, text);
     role = fileRole !== 'app' ? 'run-once' : isBarrel(ast) ? 'barrel' : 'app';
@@ -174,21 +192,6 @@ export function importedOnlyByRunOnce(file: string): boolean {
   return !!index && importedOnlyByRunOnceCode(file, index, 0, new Set([file]));
 }
 
-const texts = new Map<string, string>();
-
-function textOf(file: string): string {
-  let text = texts.get(file);
-  if (text === undefined) {
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      text = '';
-    }
-    texts.set(file, text);
-  }
-  return text;
-}
-
 /**
  * True when a module of the repository that imports `file`, and is application code (not a test,
  * script or barrel), calls `name(…)` or `x.name(…)`: an export that looks like a handler but that
@@ -200,6 +203,6 @@ export function calledByApplicationImporters(file: string, name: string): boolea
   const importers = indexOf(repositoryRoot(file))?.get(file);
   if (!importers) return false;
   const call = new RegExp(`(?<![\\w$])(?<!(function|async)\\s+)${name.replace(/\$/g, '\\$')}\\s*\\(`);
-  for (const importer of importers) if (roleOf(importer) === 'app' && call.test(textOf(importer))) return true;
+  for (const importer of importers) if (roleOf(importer) === 'app' && call.test(textOf(importer) ?? '')) return true;
   return false;
 }
