@@ -36,6 +36,7 @@ const credentialTableCaller = fixture('exported-object/src/controllers/tools.ts'
 const cliOnlyClass = fixture('run-once-importers/src/cleaner.ts');
 const serverClass = fixture('run-once-importers/server/cleaner.ts');
 const aliasHelpers = fixture('exports-alias/src/aws.js');
+const runnerHandler = fixture('local-runner/src/handler.js');
 const aliasRoutes = fixture('exports-alias/src/routes.js');
 const staticUser = fixture('static-helpers/src/user.js');
 const staticServer = fixture('static-helpers/src/server.js');
@@ -121,6 +122,25 @@ run('no-per-request-credential-provider (cross-file shapes)', providerRule, {
         { messageId: 'factoryPerInvocation', ...at(staticServer.code, 'Youtube.generateUrl('), data: { name: 'generateUrl', api: 'fromContainerMetadata', where: 'src/db.js:4', context: 'route callback', cost: 'one call to the ECS container credentials endpoint (rate-limited: HTTP 429 under load)' }, suggestions: [] },
         // An exported `initAWS()` that sets the global credentials to a new object on every call.
         { messageId: 'factoryPerInvocation', ...at(staticServer.code, 'AwsConfig.initAWS('), data: { name: 'initAWS', api: 'CognitoIdentityCredentials', where: 'src/aws-config.js:4', context: 'route callback', cost: 'Cognito GetId and GetCredentialsForIdentity calls' }, suggestions: [] },
+      ],
+    },
+    {
+      name: 'a Lambda handler that a local runner script also calls stays a Lambda handler',
+      ...runnerHandler,
+      errors: [
+        {
+          messageId: 'providerPerInvocation',
+          ...at(runnerHandler.code, 'fromTemporaryCredentials({'),
+          data: { name: 'fromTemporaryCredentials', context: 'Lambda handler', cost: STS_COST },
+          suggestions: [
+            {
+              messageId: 'suggestKeyed',
+              output: runnerHandler.code
+                .replace("credential-providers';\n", "credential-providers';\nimport { sharedCredentials } from 'eslint-plugin-aws-credentials/runtime';\n")
+                .replace('= fromTemporaryCredentials({ params: { RoleArn: event.roleArn } })', "= sharedCredentials({ source: 'fromTemporaryCredentials', RoleArn: event.roleArn }, () => fromTemporaryCredentials({ params: { RoleArn: event.roleArn } }))"),
+            },
+          ],
+        },
       ],
     },
     {

@@ -389,8 +389,9 @@ export class Frequencies {
   private exportedFrequency(exportName: string, fn: FunctionNode, ownName?: string): Frequency {
     const guessed = this.guessedExportFrequency(exportName, fn, ownName);
     // Its name or parameters make it look like a handler, but the project calls it itself: the
-    // callers decide, and a chain is reported at its outermost per-invocation call.
-    if (guessed.kind === 'per-invocation' && exportName !== 'default' && this.context.calledByImporters?.(exportName)) {
+    // callers decide, and a chain is reported at its outermost per-invocation call. Not a Lambda
+    // handler: the Lambda runtime calls it whatever local runners (`invoke.mjs`) do.
+    if (guessed.kind === 'per-invocation' && guessed.context !== 'Lambda handler' && exportName !== 'default' && this.context.calledByImporters?.(exportName)) {
       return once(`exported as \`${exportName}\` and called by other modules: judged where it is called`, exportName);
     }
     return guessed;
