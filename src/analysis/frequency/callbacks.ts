@@ -39,6 +39,8 @@ export function callbackKind(call: TSESTree.CallExpression): CallbackKind {
   if (TEST_CALLEES.test(dotted) || TEST_CALLEES.test(rootOf(call))) return { kind: 'once', reason: 'test code' };
   if (SAME_RUN_CALLEES.has(dotted) || SAME_RUN_CALLEES.has(method)) return { kind: 'same-run' };
   if (dotted === 'setInterval') return { kind: 'per-invocation', context: 'timer' };
+  // `useEffect(fn, [])` runs once per mount of the component: app set-up, not per render.
+  if (/^(React\.)?use(Effect|LayoutEffect)$/.test(dotted) && isEmptyArray(call.arguments[1])) return { kind: 'once', reason: 'effect on mount' };
   if (/^(React\.)?use(Effect|LayoutEffect|Callback)$/.test(dotted)) return { kind: 'per-invocation', context: 'React render' };
   if (ITERATION_CALLEES.has(method)) return { kind: 'per-invocation', context: 'loop' };
   if (isMember && CLI_METHODS.has(method) && isCliChain(call)) return { kind: 'once', reason: 'CLI command' };
@@ -47,6 +49,10 @@ export function callbackKind(call: TSESTree.CallExpression): CallbackKind {
   if (method === 'createServer' || method === 'Server') return { kind: 'per-invocation', context: 'request handler' };
   if (EVENT_METHODS.has(method)) return firesOnce(call, method) ? { kind: 'same-run' } : { kind: 'per-invocation', context: 'event handler' };
   return { kind: 'per-invocation', context: 'callback' };
+}
+
+function isEmptyArray(node: TSESTree.Node | undefined): boolean {
+  return node?.type === 'ArrayExpression' && node.elements.length === 0;
 }
 
 /** Events an emitter fires once in its life: a handler for one runs as often as the code that registers it. */

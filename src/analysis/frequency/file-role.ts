@@ -24,7 +24,7 @@ export function fileRoleOf(filename: string | undefined, program: TSESTree.Progr
   if (importsAny(program, CLI_PACKAGES) || hasRequireMainCheck(program) || hasEsmMainCheck(program)) return 'script';
   // Infrastructure as code (CDK, CDKTF, Pulumi) runs at synth or deploy time, once per command.
   if (importsAny(program, IAC_PACKAGES)) return 'script';
-  if (callsEntryAtTopLevel(program) && !exportsAnything(program) && !SERVES.test(text)) return 'script';
+  if ((callsEntryAtTopLevel(program) || readsArgvAtTopLevel(program)) && !exportsAnything(program) && !SERVES.test(text)) return 'script';
   return 'app';
 }
 
@@ -56,6 +56,26 @@ function callsEntryAtTopLevel(program: TSESTree.Program): boolean {
     if (callee.type === 'ArrowFunctionExpression' || callee.type === 'FunctionExpression') return true;
     return callee.type === 'Identifier' && (ENTRY_NAME.test(callee.name) || declaredFunctions(program).has(callee.name));
   });
+}
+
+/** `const count = Number(process.argv[2])` outside any function: a program run with arguments. */
+function readsArgvAtTopLevel(program: TSESTree.Program): boolean {
+  const stack: TSESTree.Node[] = program.body.filter((statement) => statement.type === 'VariableDeclaration' || statement.type === 'ExpressionStatement');
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'MemberExpression' && dottedName(node) === 'process.argv') return true;
+    if (node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ClassExpression') continue;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      if (Array.isArray(value)) stack.push(...value.filter(isNode));
+      else if (isNode(value)) stack.push(value);
+    }
+  }
+  return false;
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /** Names of the functions declared at the top level (`function f`, `const f = () => …`). */
