@@ -26,6 +26,7 @@ import { signsNothing } from './unsigned-clients.js';
 import { unfreezePlan } from './fix-plan/unfreeze.js';
 import { type PlanContext, importEdits, manual, planFor } from './fix-plan/plans.js';
 import { type FileRole, Frequencies, REFRESHED_ON_EXPIRY, SET_UP_FUNCTION, exportsOf, fileRoleOf, mayTakeImportersRole } from './frequency/index.js';
+import { exportsReachingImports } from './frequency/reaching-exports.js';
 import { mskPlan } from './fix-plan/msk.js';
 import { assumeRolePlan } from './fix-plan/assume-role.js';
 import { v2StsCallPlan } from './fix-plan/v2-sts-sites.js';
@@ -491,7 +492,7 @@ class FileAnalysis {
 function roleOf(input: AnalysisInput, project: ProjectLookup | undefined): FileRole {
   const role = fileRoleOf(input.projectPath ?? input.filename, input.ast, input.text);
   if (role !== 'app' || !project?.importedOnlyByRunOnce || !mayTakeImportersRole(input.ast, input.text)) return role;
-  return project.importedOnlyByRunOnce() ? 'script' : role;
+  return project.importedOnlyByRunOnce(exportsReachingImports(input.ast)) ? 'script' : role;
 }
 
 /** `return await fromIni()()`, `() => fromIni()()`: the value leaves the function it is computed in. */

@@ -80,8 +80,11 @@ export interface ProjectLookup {
   mayCreate(specifier: string): boolean;
   /** `path:line` of a node of the file being analysed, as `Creation.where` shows it. */
   whereIs(line: number): string;
-  /** True when only run-once code (scripts, CLIs, tests, tooling) imports the file being analysed. */
-  importedOnlyByRunOnce?(): boolean;
+  /**
+   * True when only run-once code (scripts, CLIs, tests, tooling) imports the file being analysed;
+   * importers that take none of the `reaching` exports (those that can run an import) do not count.
+   */
+  importedOnlyByRunOnce?(reaching?: ReadonlySet<string>): boolean;
   /** True when application code elsewhere in the repository imports the file and calls its export `name(…)`. */
   calledByImporters?(name: string): boolean;
 }

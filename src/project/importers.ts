@@ -22,7 +22,6 @@ const SOURCE_FILE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 type ReverseIndex = ReadonlyMap<string, ReadonlySet<string>>;
 
 const indexes = new Map<string, ReverseIndex | null>();
-const roles = new Map<string, 'run-once' | 'app' | 'barrel'>();
 
 /** The repository around `file`: the nearest folder with `.git`, or else the outermost with a package.json. */
 function repositoryRoot(file: string): string {
@@ -138,29 +137,87 @@ function textOf(file: string): string | undefined {
 
 /** What an importing module is, by its own shape: run-once code (a script, a test), a barrel, or application code. */
 function roleOf(file: string): 'run-once' | 'app' | 'barrel' {
-  const known = roles.get(file);
+  return shapeOf(file).role;
+}
+
+interface ImporterShape {
+  readonly role: 'run-once' | 'app' | 'barrel';
+  /** Per module specifier, the value names it takes (`all` for a namespace, `require` or re-export of everything). */
+  readonly takes: ReadonlyMap<string, ReadonlySet<string> | 'all'>;
+}
+
+const shapes = new Map<string, ImporterShape>();
+
+function shapeOf(file: string): ImporterShape {
+  const known = shapes.get(file);
   if (known) return known;
-  let role: 'run-once' | 'app' | 'barrel';
+  let shape: ImporterShape;
   try {
     const text = textOf(file);
     if (text === undefined) throw new Error('unreadable');
     const { ast } = parseSource(text, file);
     const fileRole = fileRoleOf(projectPathOf(file), ast, text);
-    role = fileRole !== 'app' ? 'run-once' : isBarrel(ast) ? 'barrel' : 'app';
+    shape = { role: fileRole !== 'app' ? 'run-once' : isBarrel(ast) ? 'barrel' : 'app', takes: namesTaken(ast) };
   } catch {
-    role = 'app'; // unreadable or unparsable: assume the worst
+    shape = { role: 'app', takes: new Map() }; // unreadable or unparsable: assume the worst
   }
-  roles.set(file, role);
-  return role;
+  shapes.set(file, shape);
+  return shape;
 }
 
-function importedOnlyByRunOnceCode(file: string, index: ReverseIndex, depth: number, visiting: Set<string>): boolean {
+/** What each static import and re-export takes; specifiers named elsewhere (`require`, `import()`) are absent: they take all. */
+function namesTaken(program: TSESTree.Program): Map<string, ReadonlySet<string> | 'all'> {
+  const takes = new Map<string, Set<string> | 'all'>();
+  const add = (specifier: string, name: string | 'all'): void => {
+    const known = takes.get(specifier);
+    if (known === 'all') return;
+    if (name === 'all') takes.set(specifier, 'all');
+    else takes.set(specifier, (known ?? new Set()).add(name));
+  };
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration') {
+      if (statement.importKind === 'type') continue;
+      if (statement.specifiers.length === 0) add(statement.source.value, 'all'); // a side-effect import runs the module
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === 'ImportSpecifier') {
+          if (specifier.importKind !== 'type') add(statement.source.value, specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value));
+        } else add(statement.source.value, specifier.type === 'ImportDefaultSpecifier' ? 'default' : 'all');
+      }
+    }
+    if (statement.type === 'ExportAllDeclaration') add(statement.source.value, 'all');
+    if (statement.type === 'ExportNamedDeclaration' && statement.source && statement.exportKind !== 'type') {
+      for (const specifier of statement.specifiers) add(statement.source.value, specifier.local.type === 'Identifier' ? specifier.local.name : String(specifier.local.value));
+    }
+  }
+  return takes;
+}
+
+/** `importer` takes from `file` none of `names` (by static imports only: a `require` or `import()` of it takes everything). */
+function takesNoneOf(importer: string, file: string, names: ReadonlySet<string>): boolean {
+  let found = false;
+  for (const [specifier, taken] of shapeOf(importer).takes) {
+    if (resolveModule(specifier, importer) !== file) continue;
+    if (taken === 'all' || [...taken].some((name) => names.has(name))) return false;
+    found = true;
+  }
+  // Not among its static imports: it reaches the file by `require` or `import()`, which take everything.
+  return found && !textMentionsOtherwise(importer);
+}
+
+/** Any `require(` or `import(` in the importer: it may take the file that way too. */
+function textMentionsOtherwise(importer: string): boolean {
+  return /\b(require|import)\s*\(/.test(textOf(importer) ?? '');
+}
+
+function importedOnlyByRunOnceCode(file: string, index: ReverseIndex, depth: number, visiting: Set<string>, reaching: ReadonlySet<string> | undefined): boolean {
   if (isPublishedEntry(file)) return false; // other projects import it, at any rate
   const importers = index.get(file);
   if (!importers || importers.size === 0) return false;
   let runOnce = false;
   for (const importer of importers) {
     if (visiting.has(importer)) continue; // an import cycle adds no caller
+    // It takes only types, constants and helpers that reach no import: it cannot run what this file builds.
+    if (reaching && takesNoneOf(importer, file, reaching)) continue;
     const role = roleOf(importer);
     if (role === 'run-once') {
       runOnce = true;
@@ -174,7 +231,8 @@ function importedOnlyByRunOnceCode(file: string, index: ReverseIndex, depth: num
     }
     if (depth >= MAX_DEPTH) return false;
     visiting.add(importer);
-    const only = importedOnlyByRunOnceCode(importer, index, depth + 1, visiting);
+    // A barrel hands the same names on; what an application module passes on is its own.
+    const only = importedOnlyByRunOnceCode(importer, index, depth + 1, visiting, role === 'barrel' ? reaching : undefined);
     visiting.delete(importer);
     if (!only) return false;
     runOnce = true;
@@ -187,9 +245,9 @@ function importedOnlyByRunOnceCode(file: string, index: ReverseIndex, depth: num
  * are themselves imported only so) is run-once code: a script, a command-line program, a test or
  * build tooling. Such a module runs once per command too, whatever its functions look like.
  */
-export function importedOnlyByRunOnce(file: string): boolean {
+export function importedOnlyByRunOnce(file: string, reaching?: ReadonlySet<string>): boolean {
   const index = indexOf(repositoryRoot(file));
-  return !!index && importedOnlyByRunOnceCode(file, index, 0, new Set([file]));
+  return !!index && importedOnlyByRunOnceCode(file, index, 0, new Set([file]), reaching);
 }
 
 /**

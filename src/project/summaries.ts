@@ -186,7 +186,7 @@ export function lookupFor(file: string): ProjectLookup {
       return !!target && mayCreateIn(target);
     },
     whereIs: (line) => `${where}:${line}`,
-    importedOnlyByRunOnce: () => importedOnlyByRunOnce(file),
+    importedOnlyByRunOnce: (reaching) => importedOnlyByRunOnce(file, reaching),
     calledByImporters: (name) => calledByApplicationImporters(file, name),
   };
 }

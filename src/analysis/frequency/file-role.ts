@@ -1,7 +1,7 @@
 // What a whole file is for, from its path and its shape: test code and scripts run once per run,
 // whatever their functions look like; application code is judged function by function.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { dottedName } from '../walk.js';
+import { childNodes, dottedName } from '../walk.js';
 
 /** `test`: every line runs once per test run. `script`: functions run once per command; loops still repeat. */
 export type FileRole = 'test' | 'script' | 'app';
@@ -65,17 +65,9 @@ function readsArgvAtTopLevel(program: TSESTree.Program): boolean {
     const node = stack.pop()!;
     if (node.type === 'MemberExpression' && dottedName(node) === 'process.argv') return true;
     if (node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ClassExpression') continue;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      if (Array.isArray(value)) stack.push(...value.filter(isNode));
-      else if (isNode(value)) stack.push(value);
-    }
+    stack.push(...childNodes(node));
   }
   return false;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /** Names of the functions declared at the top level (`function f`, `const f = () => …`). */

@@ -1,0 +1,105 @@
+// Which exports of a module can run anything the module imports. A credential source or client is
+// always reached through an import (the SDK, or a local factory), so an importer that takes only
+// the other exports (types, enums, constants, pure helpers) cannot run one of this module's sites.
+import type { TSESTree } from '@typescript-eslint/utils';
+import { childNodes, dottedName } from '../walk.js';
+
+/** Exported names whose code reaches an imported binding; undefined when the module's exports cannot be read (CommonJS). */
+export function exportsReachingImports(program: TSESTree.Program): ReadonlySet<string> | undefined {
+  const imported = importedBindings(program);
+  const declarations = new Map<string, TSESTree.Node>();
+  const exported = new Map<string, string[]>();
+  for (const statement of program.body) {
+    if (isCommonJsExport(statement)) return undefined;
+    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+    for (const name of declaredNames(declaration)) declarations.set(name, declaration!);
+    if (statement.type === 'ExportNamedDeclaration') {
+      if (statement.source) return undefined; // a re-export from another module: the other module decides
+      for (const name of declaredNames(statement.declaration)) exported.set(name, [name]);
+      for (const specifier of statement.specifiers) {
+        const local = specifier.local.name;
+        const outer = specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
+        exported.set(outer, [local]);
+      }
+    }
+    if (statement.type === 'ExportDefaultDeclaration') {
+      const names = declaredNames(statement.declaration);
+      exported.set('default', names.length > 0 ? names : ['default']);
+      if (names.length === 0) declarations.set('default', statement.declaration);
+    }
+    if (statement.type === 'ExportAllDeclaration' || statement.type === 'TSExportAssignment') return undefined;
+  }
+  const reaching = new Set<string>();
+  const visit = (name: string, seen: Set<string>): boolean => {
+    if (imported.has(name)) return true;
+    const node = declarations.get(name);
+    if (!node || seen.has(name)) return false;
+    seen.add(name);
+    for (const referenced of referencedNames(node)) if (imported.has(referenced) || visit(referenced, seen)) return true;
+    return false;
+  };
+  for (const [outer, locals] of exported) if (locals.some((local) => visit(local, new Set()))) reaching.add(outer);
+  return reaching;
+}
+
+/** Value bindings the module imports (`import { a }`, `import * as b`, `const c = require(…)`), and `AWS`, `require` and `import`. */
+function importedBindings(program: TSESTree.Program): Set<string> {
+  const names = new Set(['AWS', 'require', 'import']);
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration' && statement.importKind !== 'type') {
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type') continue;
+        names.add(specifier.local.name);
+      }
+    }
+    if (statement.type === 'TSImportEqualsDeclaration') names.add(statement.id.name);
+  }
+  return names;
+}
+
+function isCommonJsExport(statement: TSESTree.ProgramStatement): boolean {
+  return statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' && /^(module\.)?exports(\.|$)/.test(dottedName(statement.expression.left) ?? '');
+}
+
+/** The names a top-level declaration binds (types and interfaces bind none that run). */
+function declaredNames(node: TSESTree.Node | null | undefined): string[] {
+  if (!node) return [];
+  if ((node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration' || node.type === 'TSEnumDeclaration' || node.type === 'TSModuleDeclaration') && node.id?.type === 'Identifier') return [node.id.name];
+  if (node.type === 'VariableDeclaration') return node.declarations.flatMap((declarator) => patternNames(declarator.id));
+  return [];
+}
+
+function patternNames(pattern: TSESTree.Node): string[] {
+  if (pattern.type === 'Identifier') return [pattern.name];
+  if (pattern.type === 'ObjectPattern') return pattern.properties.flatMap((property) => patternNames(property.type === 'Property' ? property.value : property.argument));
+  if (pattern.type === 'ArrayPattern') return pattern.elements.flatMap((element) => (element ? patternNames(element) : []));
+  if (pattern.type === 'AssignmentPattern') return patternNames(pattern.left);
+  if (pattern.type === 'RestElement') return patternNames(pattern.argument);
+  return [];
+}
+
+/** Type annotations, type references and type declarations: nothing in them runs. */
+const TYPE_ONLY = /^TS(TypeAnnotation|TypeReference|TypeParameter\w*|TypeAliasDeclaration|InterfaceDeclaration|TypeQuery|TypeLiteral|\w+Keyword|UnionType|IntersectionType|ArrayType|TupleType|FunctionType|IndexedAccessType|TypeOperator|MappedType|ConditionalType|LiteralType|ImportType|TypePredicate)$/;
+
+/** `Stage.PREPARE`, `config.a.b`: the identifier is only read through, the chain is not called. */
+function isReadOnlyBase(identifier: TSESTree.Identifier): boolean {
+  let node: TSESTree.Node = identifier;
+  while (node.parent?.type === 'MemberExpression' && node.parent.object === node) node = node.parent;
+  if (node === identifier) return false;
+  const parent = node.parent;
+  return !((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee === node) && parent?.type !== 'TaggedTemplateExpression';
+}
+
+/** Every identifier a declaration's code can run or hand on, types left out: an over-approximation of what it can call. */
+function referencedNames(node: TSESTree.Node): Set<string> {
+  const names = new Set<string>();
+  const stack: TSESTree.Node[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.type === 'Identifier' && !isReadOnlyBase(current)) names.add(current.name);
+    if (current.type === 'ImportExpression') names.add('import');
+    if (TYPE_ONLY.test(current.type)) continue;
+    stack.push(...childNodes(current));
+  }
+  return names;
+}
