@@ -26,7 +26,7 @@ import { signsNothing } from './unsigned-clients.js';
 import { unfreezePlan } from './fix-plan/unfreeze.js';
 import { type PlanContext, importEdits, manual, planFor } from './fix-plan/plans.js';
 import { type FileRole, Frequencies, REFRESHED_ON_EXPIRY, SET_UP_FUNCTION, exportsOf, fileRoleOf, mayTakeImportersRole } from './frequency/index.js';
-import { exportsReachingImports } from './frequency/reaching-exports.js';
+import { exportsReachingDeclaration, exportsReachingImports, topLevelName } from './frequency/reaching-exports.js';
 import { mskPlan } from './fix-plan/msk.js';
 import { assumeRolePlan } from './fix-plan/assume-role.js';
 import { v2StsCallPlan } from './fix-plan/v2-sts-sites.js';
@@ -45,7 +45,37 @@ const STS_INPUTS = new Set(['RoleArn', 'RoleSessionName', 'WebIdentityToken', 'S
 
 export function findSites(input: AnalysisInput, options: AnalysisOptions = {}): Site[] {
   if (!worthAnalysing(input, options)) return [];
-  return new FileAnalysis(input, options).run().sites;
+  const analysis = new FileAnalysis(input, options);
+  const sites = analysis.run().sites;
+  return analysis.role === 'app' ? withRunOnceDeclarations(input, options, sites) : sites;
+}
+
+/**
+ * An application module's top-level declaration that only run-once code can reach (a CLI imports
+ * the class; application modules import only the file's other exports) is judged as a script
+ * judges it: sites in it come from a second analysis with the script role.
+ */
+function withRunOnceDeclarations(input: AnalysisInput, options: AnalysisOptions, sites: Site[]): Site[] {
+  const project = options.project;
+  if (!project?.importedOnlyByRunOnce || !mayTakeImportersRole(input.ast, input.text)) return sites;
+  const verdicts = new Map<TSESTree.ProgramStatement, boolean>();
+  for (const site of sites) {
+    const statement = topLevelStatementOf(site.node);
+    if (site.frequency.kind !== 'per-invocation' || !statement || verdicts.has(statement)) continue;
+    const name = topLevelName(statement);
+    const reaching = name === undefined ? undefined : exportsReachingDeclaration(input.ast, name);
+    verdicts.set(statement, !!reaching && project.importedOnlyByRunOnce(() => reaching));
+  }
+  const runOnce = (site: Site): boolean => verdicts.get(topLevelStatementOf(site.node)!) === true;
+  if (!sites.some(runOnce)) return sites;
+  const asScript = new FileAnalysis(input, options, 'script').run().sites.filter(runOnce);
+  return [...sites.filter((site) => !runOnce(site)), ...asScript].sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+function topLevelStatementOf(node: TSESTree.Node): TSESTree.ProgramStatement | undefined {
+  let current: TSESTree.Node = node;
+  while (current.parent && current.parent.type !== 'Program') current = current.parent;
+  return current.parent ? (current as TSESTree.ProgramStatement) : undefined;
 }
 
 /**
@@ -87,9 +117,12 @@ class FileAnalysis {
   private readonly typedCallee: AnalysisOptions['typedCallee'];
   private readonly creations = new Map<string, Creation[]>();
 
+  readonly role: FileRole;
+
   constructor(
     private readonly input: AnalysisInput,
     options: AnalysisOptions,
+    role?: FileRole,
   ) {
     const runtimeModule = (this.runtimeModule = options.runtimeModule ?? DEFAULT_RUNTIME_MODULE);
     this.memoizers = new Set(options.memoizers ?? []);
@@ -105,7 +138,7 @@ class FileAnalysis {
       scopes: this.scopes,
       jsx: this.collected.jsx,
       calls: this.collected.calls,
-      role: roleOf(input, options.project),
+      role: (this.role = role ?? roleOf(input, options.project)),
       isCachingWrapper: (call) => this.cachingWrapper(call),
       calledByImporters: options.project?.calledByImporters,
     });
@@ -492,7 +525,7 @@ class FileAnalysis {
 function roleOf(input: AnalysisInput, project: ProjectLookup | undefined): FileRole {
   const role = fileRoleOf(input.projectPath ?? input.filename, input.ast, input.text);
   if (role !== 'app' || !project?.importedOnlyByRunOnce || !mayTakeImportersRole(input.ast, input.text)) return role;
-  return project.importedOnlyByRunOnce(exportsReachingImports(input.ast)) ? 'script' : role;
+  return project.importedOnlyByRunOnce(() => exportsReachingImports(input.ast)) ? 'script' : role;
 }
 
 /** `return await fromIni()()`, `() => fromIni()()`: the value leaves the function it is computed in. */

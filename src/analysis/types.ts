@@ -84,7 +84,7 @@ export interface ProjectLookup {
    * True when only run-once code (scripts, CLIs, tests, tooling) imports the file being analysed;
    * importers that take none of the `reaching` exports (those that can run an import) do not count.
    */
-  importedOnlyByRunOnce?(reaching?: ReadonlySet<string>): boolean;
+  importedOnlyByRunOnce?(reaching?: () => ReadonlySet<string> | undefined): boolean;
   /** True when application code elsewhere in the repository imports the file and calls its export `name(…)`. */
   calledByImporters?(name: string): boolean;
 }

@@ -209,35 +209,49 @@ function textMentionsOtherwise(importer: string): boolean {
   return /\b(require|import)\s*\(/.test(textOf(importer) ?? '');
 }
 
-function importedOnlyByRunOnceCode(file: string, index: ReverseIndex, depth: number, visiting: Set<string>, reaching: ReadonlySet<string> | undefined): boolean {
-  if (isPublishedEntry(file)) return false; // other projects import it, at any rate
+/** The exports that can run an import, read when an importer's names need them. */
+type Reaching = () => ReadonlySet<string> | undefined;
+
+function once(read: Reaching): Reaching {
+  let value: ReadonlySet<string> | undefined | null = null;
+  return () => (value === null ? (value = read()) : value);
+}
+
+/** Who runs a module: only run-once code, application code (at any rate), or nobody in the repository. */
+type Runners = 'run-once' | 'app' | 'none';
+
+function runnersOf(file: string, index: ReverseIndex, depth: number, visiting: Set<string>, reaching: Reaching | undefined): Runners {
+  if (isPublishedEntry(file)) return 'app'; // other projects import it, at any rate
   const importers = index.get(file);
-  if (!importers || importers.size === 0) return false;
-  let runOnce = false;
+  if (!importers || importers.size === 0) return 'none';
+  let runners: Runners = 'none';
   for (const importer of importers) {
     if (visiting.has(importer)) continue; // an import cycle adds no caller
-    // It takes only types, constants and helpers that reach no import: it cannot run what this file builds.
-    if (reaching && takesNoneOf(importer, file, reaching)) continue;
     const role = roleOf(importer);
+    // It takes only exports that reach nothing this file builds (types, constants, pure helpers).
+    const names = role !== 'run-once' ? reaching?.() : undefined;
+    if (names && takesNoneOf(importer, file, names)) continue;
     if (role === 'run-once') {
-      runOnce = true;
+      runners = 'run-once';
       continue;
     }
     // A barrel nobody in the repository imports passes nothing on in a private package; in a
     // published one it is the API other projects call, at any rate. One that is imported, its importers decide.
     if (role === 'barrel' && !index.get(importer)?.size) {
       if (isPrivatePackage(importer)) continue;
-      return false;
+      return 'app';
     }
-    if (depth >= MAX_DEPTH) return false;
+    if (depth >= MAX_DEPTH) return 'app';
     visiting.add(importer);
     // A barrel hands the same names on; what an application module passes on is its own.
-    const only = importedOnlyByRunOnceCode(importer, index, depth + 1, visiting, role === 'barrel' ? reaching : undefined);
+    const through = runnersOf(importer, index, depth + 1, visiting, role === 'barrel' ? reaching : undefined);
     visiting.delete(importer);
-    if (!only) return false;
-    runOnce = true;
+    if (through === 'app') return 'app';
+    // An application module nobody imports is an entry of its own: it runs what it imports.
+    if (through === 'none' && role === 'app') return 'app';
+    if (through === 'run-once') runners = 'run-once';
   }
-  return runOnce;
+  return runners;
 }
 
 /**
@@ -245,9 +259,9 @@ function importedOnlyByRunOnceCode(file: string, index: ReverseIndex, depth: num
  * are themselves imported only so) is run-once code: a script, a command-line program, a test or
  * build tooling. Such a module runs once per command too, whatever its functions look like.
  */
-export function importedOnlyByRunOnce(file: string, reaching?: ReadonlySet<string>): boolean {
+export function importedOnlyByRunOnce(file: string, reaching?: () => ReadonlySet<string> | undefined): boolean {
   const index = indexOf(repositoryRoot(file));
-  return !!index && importedOnlyByRunOnceCode(file, index, 0, new Set([file]), reaching);
+  return !!index && runnersOf(file, index, 0, new Set([file]), reaching && once(reaching)) === 'run-once';
 }
 
 /**

@@ -36,6 +36,7 @@ const credentialTableCaller = fixture('exported-object/src/controllers/tools.ts'
 const cliOnlyClass = fixture('run-once-importers/src/cleaner.ts');
 const serverClass = fixture('run-once-importers/server/cleaner.ts');
 const constantsOnlyServer = fixture('run-once-importers/constants/cleaner.ts');
+const splitModule = fixture('run-once-importers/split/cleaner.ts');
 const aliasHelpers = fixture('exports-alias/src/aws.js');
 const runnerHandler = fixture('local-runner/src/handler.js');
 const aliasRoutes = fixture('exports-alias/src/routes.js');
@@ -56,6 +57,7 @@ run('no-per-request-sts-call (cross-file shapes)', stsRule, {
     { name: 'a member assigned to an object the module exports whole: judged where it is called', ...exportedObjectHelpers },
     { name: 'a class only a command-line program and a test import runs once per command', ...cliOnlyClass },
     { name: 'the same class, with a server that imports only a constant and a type from its module', ...constantsOnlyServer },
+    { name: 'the same class, in a module whose other export a server calls: the class is judged by the CLI that imports it', ...splitModule },
   ],
   invalid: [
     {

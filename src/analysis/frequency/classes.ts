@@ -29,6 +29,21 @@ export function isHandlerMethod(method: TSESTree.MethodDefinition | TSESTree.Pro
   return decoratorNames(method).some((name) => HANDLER_DECORATORS.has(name)) || (!!classNode && decoratorNames(classNode).some((name) => CONTROLLER_DECORATORS.has(name)));
 }
 
+/** `class SharedCredentialsProvider implements CredentialsProvider`, `class RoleCredentials extends AWS.Credentials`. */
+const CREDENTIALS_PROVIDER_CLASS = /Credentials?(Provider)?$/;
+/** What a credentials consumer calls on such a class when what it keeps is missing or expiring. */
+const REFRESH_METHODS = new Set(['getCredentials', 'refresh', 'load', 'resolveCredentials']);
+
+/**
+ * The refresh method of a class that is a credentials provider: SDK v2 calls `refresh()` only when
+ * its credentials need it, and a consumer of a `getCredentials()` provider keeps what it returns.
+ */
+export function isCredentialsRefreshMethod(name: string, classNode: ClassNode | undefined): boolean {
+  if (!classNode || !REFRESH_METHODS.has(name)) return false;
+  const names = [classNode.id?.name, classNode.superClass ? dottedName(classNode.superClass) : undefined, ...(classNode.implements ?? []).map((clause) => dottedName(clause.expression))];
+  return names.some((candidate) => candidate !== undefined && CREDENTIALS_PROVIDER_CLASS.test(candidate));
+}
+
 /** The name a class is exported under (`export class C`, `export default class`, `export { C }`, `module.exports = C`), if any. */
 export function exportedClassName(classNode: ClassNode, scopes: Scopes): string | undefined {
   const name = classNode.id?.name;

@@ -7,7 +7,7 @@ import type { Scopes } from '../scopes.js';
 import type { Frequency, Once, PerInvocation } from '../types.js';
 import { type FunctionNode, childNodes, dottedName, enclosingFunction, isFunction, outerParent, staticPropertyName } from '../walk.js';
 import { ONCE_INITIALISERS, callbackKind } from './callbacks.js';
-import { ClassInstances, classOf, exportedClassName, exportedInstanceName, isHandlerMethod } from './classes.js';
+import { ClassInstances, classOf, exportedClassName, exportedInstanceName, isCredentialsRefreshMethod, isHandlerMethod } from './classes.js';
 import type { FileRole } from './file-role.js';
 import { LazyInitialisation } from './lazy-init.js';
 import { isRetryLoop } from './retry-loops.js';
@@ -256,6 +256,7 @@ export class Frequencies {
     const name = staticPropertyName(method as unknown as TSESTree.Property) ?? '';
     if (name === 'render') return perInvocation('React component render', fn);
     if (isHandlerMethod(method, classNode)) return perInvocation('route handler', fn);
+    if (isCredentialsRefreshMethod(name, classNode)) return once(REFRESHED_ON_EXPIRY);
     // `uploadNewVoucher = async (req, res) => …`, handed to `router.post` in another file.
     const byParameters = handlerByParameters(fn);
     if (byParameters) return perInvocation(byParameters, fn);
@@ -558,10 +559,23 @@ function handlerByParameters(fn: FunctionNode): string | undefined {
     return inner.type === 'Identifier' ? inner.name : '';
   });
   const [first = '', second = ''] = names;
+  // `assumeRole(request: AssumeRoleRequest)`: an SDK operation's input, not a server's request.
+  if (/^(req|request)$/.test(first) && isOperationInput(fn.params[0]!)) return undefined;
   if (/^(event|evt|lambdaEvent|apiGatewayEvent|sqsEvent|snsEvent|s3Event|records?)$/i.test(first) || /^(context|lambdaContext)$/.test(second)) return 'Lambda handler';
   if (/^(req|request)$/.test(first) || /^(res|response|reply|h)$/.test(second)) return 'request handler';
   if (/^(job|message|msg)$/.test(first)) return 'event handler';
   return undefined;
+}
+
+/** Request types of servers and frameworks; any other `XRequest`/`XInput` is an operation's input. */
+const SERVER_REQUEST_TYPE = /^(Request|IncomingMessage|Http\w*Request|Fastify\w*Request|Next\w*Request|Express\w*Request|Koa\w*Request|Hapi\w*Request|Api\w*Request|\w*(Http|Web|Server|Incoming|Authenticated|Authorized)\w*Request|Req)$/;
+
+function isOperationInput(param: TSESTree.Parameter): boolean {
+  const inner = param.type === 'AssignmentPattern' ? param.left : param.type === 'TSParameterProperty' ? param.parameter : param;
+  const annotation = 'typeAnnotation' in inner ? inner.typeAnnotation?.typeAnnotation : undefined;
+  if (annotation?.type !== 'TSTypeReference') return false;
+  const type = annotation.typeName.type === 'Identifier' ? annotation.typeName.name : annotation.typeName.type === 'TSQualifiedName' ? annotation.typeName.right.name : '';
+  return /\w(Request|Input|CommandInput|Params)$/.test(type) && !SERVER_REQUEST_TYPE.test(type);
 }
 
 /** Parameter types only handlers receive: aws-lambda's event types, laf's `FunctionContext`. */

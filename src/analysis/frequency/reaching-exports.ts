@@ -6,7 +6,53 @@ import { childNodes, dottedName } from '../walk.js';
 
 /** Exported names whose code reaches an imported binding; undefined when the module's exports cannot be read (CommonJS). */
 export function exportsReachingImports(program: TSESTree.Program): ReadonlySet<string> | undefined {
-  const imported = importedBindings(program);
+  return exportsReaching(program, importedBindings(program));
+}
+
+/** Exported names whose code reaches the top-level declaration `name` (or is it). */
+export function exportsReachingDeclaration(program: TSESTree.Program, name: string): ReadonlySet<string> | undefined {
+  return exportsReaching(program, new Set([name]));
+}
+
+/** The name a top-level statement declares (`export` unwrapped), if it declares one. */
+export function topLevelName(statement: TSESTree.ProgramStatement): string | undefined {
+  const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+  const names = declaredNames(declaration);
+  return names.length === 1 ? names[0] : statement.type === 'ExportDefaultDeclaration' ? 'default' : undefined;
+}
+
+function exportsReaching(program: TSESTree.Program, targets: ReadonlySet<string>): ReadonlySet<string> | undefined {
+  const module = exportsOf(program);
+  if (!module) return undefined;
+  // Which declarations reach a target, through the others: a fixed point over one walk of each.
+  const references = new Map<TSESTree.Node, Set<string>>();
+  const reaches = new Set<string>(targets);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [name, node] of module.declarations) {
+      if (reaches.has(name)) continue;
+      let names = references.get(node);
+      if (!names) references.set(node, (names = referencedNames(node)));
+      if ([...names].some((referenced) => reaches.has(referenced))) {
+        reaches.add(name);
+        changed = true;
+      }
+    }
+  }
+  const reaching = new Set<string>();
+  for (const [outer, locals] of module.exported) if (locals.some((local) => reaches.has(local))) reaching.add(outer);
+  return reaching;
+}
+
+interface ModuleExports {
+  /** Top-level name -> its declaration. */
+  readonly declarations: ReadonlyMap<string, TSESTree.Node>;
+  /** Exported name -> the local names it exports. */
+  readonly exported: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Undefined for CommonJS exports and re-exports from other modules: what they hand on is not read here. */
+function exportsOf(program: TSESTree.Program): ModuleExports | undefined {
   const declarations = new Map<string, TSESTree.Node>();
   const exported = new Map<string, string[]>();
   for (const statement of program.body) {
@@ -14,12 +60,11 @@ export function exportsReachingImports(program: TSESTree.Program): ReadonlySet<s
     const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
     for (const name of declaredNames(declaration)) declarations.set(name, declaration!);
     if (statement.type === 'ExportNamedDeclaration') {
-      if (statement.source) return undefined; // a re-export from another module: the other module decides
+      if (statement.source) return undefined;
       for (const name of declaredNames(statement.declaration)) exported.set(name, [name]);
       for (const specifier of statement.specifiers) {
-        const local = specifier.local.name;
         const outer = specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
-        exported.set(outer, [local]);
+        exported.set(outer, [specifier.local.name]);
       }
     }
     if (statement.type === 'ExportDefaultDeclaration') {
@@ -29,17 +74,7 @@ export function exportsReachingImports(program: TSESTree.Program): ReadonlySet<s
     }
     if (statement.type === 'ExportAllDeclaration' || statement.type === 'TSExportAssignment') return undefined;
   }
-  const reaching = new Set<string>();
-  const visit = (name: string, seen: Set<string>): boolean => {
-    if (imported.has(name)) return true;
-    const node = declarations.get(name);
-    if (!node || seen.has(name)) return false;
-    seen.add(name);
-    for (const referenced of referencedNames(node)) if (imported.has(referenced) || visit(referenced, seen)) return true;
-    return false;
-  };
-  for (const [outer, locals] of exported) if (locals.some((local) => visit(local, new Set()))) reaching.add(outer);
-  return reaching;
+  return { declarations, exported };
 }
 
 /** Value bindings the module imports (`import { a }`, `import * as b`, `const c = require(…)`), and `AWS`, `require` and `import`. */
