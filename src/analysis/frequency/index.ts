@@ -234,7 +234,13 @@ export class Frequencies {
         // `new AWS.CredentialProviderChain([() => new AWS.EnvironmentCredentials('AWS'), …])`: the chain
         // calls each when it resolves and keeps the credentials until they expire.
         return isCredentialChainList(parent) ? once(REFRESHED_ON_EXPIRY) : perInvocation('callback', fn);
+      case 'ReturnStatement': {
+        const outer = enclosingFunction(parent);
+        if (outer && returnsCredentialsProvider(outer)) return once(REFRESHED_ON_EXPIRY);
+        return perInvocation('callback', fn);
+      }
       case 'ArrowFunctionExpression': {
+        if (parent.body === child && returnsCredentialsProvider(parent)) return once(REFRESHED_ON_EXPIRY);
         // `sharedCredentials(key, () => async () => …)`: the source the factory returns runs once per refresh.
         const call = parent.body === child ? outerParent(parent).parent : undefined;
         const wrapper = call?.type === 'CallExpression' && call.arguments.includes(parent) ? this.cachingWrapper(call) : undefined;
@@ -565,6 +571,28 @@ function handlerByParameters(fn: FunctionNode): string | undefined {
   if (/^(req|request)$/.test(first) || /^(res|response|reply|h)$/.test(second)) return 'request handler';
   if (/^(job|message|msg)$/.test(first)) return 'event handler';
   return undefined;
+}
+
+/** `AwsCredentialIdentityProvider`, `AWS.CredentialProvider`, `Provider<Credentials>`. */
+const CREDENTIALS_PROVIDER_TYPE = /Credentials?(Identity)?Provider\b|Provider<\s*(AWS\.)?(Aws)?Credential/;
+/** `makeSsoCredentialsProvider()`, `createCredentialProvider()`. */
+const CREDENTIALS_PROVIDER_FACTORY = /^(make|create|build|get|new)\w*Credentials?Provider$/;
+
+/**
+ * A function that returns a credentials provider: the provider it returns is called by its consumer
+ * (an SDK client memoizes it) when the credentials it keeps are missing or expiring, not per request.
+ */
+function returnsCredentialsProvider(fn: FunctionNode): boolean {
+  const annotation = fn.returnType?.typeAnnotation;
+  if (annotation?.type === 'TSTypeReference') {
+    const type = annotation.typeName.type === 'Identifier' ? annotation.typeName.name : annotation.typeName.type === 'TSQualifiedName' ? `${annotation.typeName.left.type === 'Identifier' ? annotation.typeName.left.name : ''}.${annotation.typeName.right.name}` : '';
+    const argument = annotation.typeArguments?.params[0];
+    const inner = argument?.type === 'TSTypeReference' && argument.typeName.type === 'Identifier' ? argument.typeName.name : '';
+    if (CREDENTIALS_PROVIDER_TYPE.test(inner ? `${type}<${inner}>` : type)) return true;
+  }
+  const { parent } = outerParent(fn);
+  const name = fn.type === 'FunctionDeclaration' ? fn.id?.name : parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition' || parent?.type === 'Property' ? staticPropertyName(parent as TSESTree.Property) : parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name : undefined;
+  return name !== undefined && CREDENTIALS_PROVIDER_FACTORY.test(name);
 }
 
 /** Request types of servers and frameworks; any other `XRequest`/`XInput` is an operation's input. */
