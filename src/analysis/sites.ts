@@ -373,6 +373,8 @@ class FileAnalysis {
     if (entry?.kind !== 'provider') return false;
     const frequency = this.frequencies.of(call);
     if (frequency.kind !== 'once' || (frequency.exportedAs !== undefined && frequency.reason !== SET_UP_FUNCTION)) return false;
+    // Awaited inside a provider its consumer calls again on expiry: resolved afresh each time.
+    if (frequency.reason === REFRESHED_ON_EXPIRY) return true;
     if (this.frequencies.shortLived) return true; // a script or test ends before the credentials expire
     const plan = unfreezePlan(parent, this.input.text.slice(call.callee.range[0], call.callee.range[1]), this.scopes);
     this.add(call, entry, 'no-frozen-credentials', 'awaitedCredentialsFrozen', frequency, entry.exportName!, plan);

@@ -32,6 +32,19 @@ exports.handler = async (event) => {
 run('no-frozen-credentials', rule, {
   valid: [
     {
+      name: 'awaited inside the provider a `make…CredentialsProvider` method returns: resolved afresh on every call of it',
+      code: `import { fromIni } from '@aws-sdk/credential-providers';
+export class Profiles {
+  makeWorkerCredentialsProvider() {
+    const base = fromIni({ profile: 'worker' });
+    return async () => {
+      const credentials = await base();
+      return { ...credentials };
+    };
+  }
+}`,
+    },
+    {
       name: 'the provider itself is passed',
       code: `import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { S3Client } from '@aws-sdk/client-s3';
