@@ -30,6 +30,7 @@ import { mskPlan } from './fix-plan/msk.js';
 import { assumeRolePlan } from './fix-plan/assume-role.js';
 import { v2StsCallPlan } from './fix-plan/v2-sts-sites.js';
 import { ENVIRONMENT_SWITCH_REASON, switchesAwsEnvironment } from './fix-plan/environment.js';
+import { clashingImportName, importClashReason } from './fix-plan/import-names.js';
 import { type ConfigCredentials, credentialsOfConfig } from './client-config.js';
 import { ImportedCallees, topLevelSpecifiers } from './imported-callee.js';
 import { Scopes } from './scopes.js';
@@ -482,7 +483,8 @@ class FileAnalysis {
   ): void {
     const context = frequency.kind === 'per-invocation' ? (frequency as PerInvocation).context : frequency.reason;
     // Every plan shares something whose identity comes from the environment: not where the code switches it.
-    const plan = fix.kind !== 'manual' && switchesAwsEnvironment(this.input.ast) ? manual(ENVIRONMENT_SWITCH_REASON) : fix;
+    const clash = clashingImportName(fix, this.scopes);
+    const plan = fix.kind !== 'manual' && switchesAwsEnvironment(this.input.ast) ? manual(ENVIRONMENT_SWITCH_REASON) : clash ? manual(importClashReason(clash)) : fix;
     this.sites.push({ rule, messageId, node, entry, frequency, fix: plan, data: { name, context, cost: costOf(entry.origin), ...extra } });
   }
 }
