@@ -1,6 +1,7 @@
 // What `scan` found, independent of how it is printed.
 import type { ESLint } from 'eslint';
 import { isAbsolute, relative, sep } from 'node:path';
+import type { SkippedFile } from './skipped.js';
 
 export interface Finding {
   /** Path relative to the scan's cwd, with `/`. */
@@ -35,6 +36,8 @@ export interface ScanResult {
   readonly findings: readonly Finding[];
   /** Files that could not be parsed (or crashed a rule): never silently clean. */
   readonly errors: readonly FileError[];
+  /** Source files by name left out as not source (dependency or tool folders, over 1 MiB, minified …). */
+  readonly skipped: readonly SkippedFile[];
 }
 
 /** A file as reports name it: relative to the cwd with `/`, or absolute when it lies outside the cwd. */
@@ -71,7 +74,7 @@ export function scanResultOf(cwd: string, filesScanned: number, results: readonl
       });
     }
   }
-  return { filesScanned, findings, errors };
+  return { filesScanned, findings, errors, skipped: [] };
 }
 
 export function countByRule(findings: readonly { rule: string }[]): Record<string, number> {

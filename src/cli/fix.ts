@@ -14,7 +14,7 @@ import { selectorFor } from '../rules-support/selection.js';
 import { ruleSettings } from './eslint-config.js';
 import type { FixArgs } from './args.js';
 import { unifiedDiff } from './diff.js';
-import { listSourceFiles, UsageError } from './files.js';
+import { selectSourceFiles, UsageError } from './files.js';
 import { listProjectFiles } from './project-files.js';
 import { toPosix } from './findings.js';
 import { dirtyFiles, gitRoot } from './git.js';
@@ -28,6 +28,7 @@ import { parseProblem } from './reparse.js';
 import { formatSummary, runtimeDependencyNotice, summaryCounts, type FileProblem, type FixSummary, type ManualNote } from './summary.js';
 import { declarationFileFor, VENDOR_MARKER, vendoredRuntime, vendorFormat } from './vendor-runtime.js';
 import { writeFileAtomic } from './write-file.js';
+import { relativeSkipped, type SkippedFile } from './skipped.js';
 
 export interface Change {
   /** Absolute path. */
@@ -53,13 +54,16 @@ export interface FixOptions extends Omit<FixArgs, 'command' | 'paths' | 'cwd' | 
   readonly onFile?: (file: string) => void;
   /** The files to process, if already listed (absolute paths). */
   readonly files?: readonly string[];
+  /** The files the listing skipped as not source, when `files` is given (absolute paths). */
+  readonly skipped?: readonly SkippedFile[];
 }
 
 const withModules = (modules: readonly string[] | undefined): { availableModules?: readonly string[] } => (modules ? { availableModules: modules } : {});
 
 /** Compute every change `fix` would make, without writing anything. */
 export function planFix(cwd: string, options: FixOptions): FixPlanResult {
-  const files = options.files ?? listSourceFiles(cwd, options.paths, { ignore: options.ignore ?? [] });
+  const listed = options.files ? { files: options.files, skipped: options.skipped ?? [] } : selectSourceFiles(cwd, options.paths, { ignore: options.ignore ?? [] });
+  const files = listed.files;
   const rules = TRANSFORM_RULES[options.transform];
   // Exactly what `scan --config` reports: the same rules, options and selection.
   const select = selectorFor(ruleSettings({ config: options.config ?? 'recommended', memoizers: options.memoizers }), meta.namespace);
@@ -214,6 +218,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
     sitesRewrittenByRule: summaryCounts(rewrittenByRule),
     manual,
     errors,
+    skipped: relativeSkipped(cwd, listed.skipped),
     shared: (shared?.modules ?? []).map(module => ({
       module: rel(module.file),
       exports: Object.fromEntries(Object.entries(module.exports).map(([name, users]) => [name, users.map(rel)])),
@@ -249,11 +254,11 @@ export async function runFix(args: FixArgs, cwd: string, io: Io): Promise<number
       return EXIT.usage;
     }
   }
-  const files = await listProjectFiles(cwd, args, io);
+  const { files, skipped } = await listProjectFiles(cwd, args, io);
   const progress = createProgress(io, files.length, { enabled: args.progress || (io.errIsTTY && !args.json) });
   let plan: FixPlanResult;
   try {
-    plan = planFix(cwd, { ...args, files, onFile: file => progress.tick(file) });
+    plan = planFix(cwd, { ...args, files, skipped, onFile: file => progress.tick(file) });
   } finally {
     progress.done();
   }
