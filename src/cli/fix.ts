@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_RUNTIME_MODULE } from '../analysis/types.js';
 import { meta } from '../index.js';
+import { mentionsAws } from '../catalog/index.js';
 import { fixableModules } from '../rewrite/project-modules.js';
 import { mapLine } from '../rewrite/location.js';
 import { rewriteSource, type ModuleImports } from '../rewrite/rewrite-source.js';
@@ -64,6 +65,7 @@ const withModules = (modules: readonly string[] | undefined): { availableModules
 export function planFix(cwd: string, options: FixOptions): FixPlanResult {
   const listed = options.files ? { files: options.files, skipped: options.skipped ?? [] } : selectSourceFiles(cwd, options.paths, { ignore: options.ignore ?? [] });
   const files = listed.files;
+  const skipped = [...listed.skipped];
   const rules = TRANSFORM_RULES[options.transform];
   // Exactly what `scan --config` reports: the same rules, options and selection.
   const select = selectorFor(ruleSettings({ config: options.config ?? 'recommended', memoizers: options.memoizers }), meta.namespace);
@@ -96,6 +98,11 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
       ...withModules(fixableModules(file, !options.noPackageJson)),
     });
     findings.push(...result.findings);
+    if (result.error?.unparsable && !mentionsAws(text)) {
+      // Nothing of ours could be in it: not a problem of this run (as `scan` does).
+      skipped.push({ file, reason: 'unparsable-without-aws-import' });
+      continue;
+    }
     if (result.error) {
       errors.push({ file: rel(file), ...result.error });
       continue;
@@ -218,7 +225,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
     sitesRewrittenByRule: summaryCounts(rewrittenByRule),
     manual,
     errors,
-    skipped: relativeSkipped(cwd, listed.skipped),
+    skipped: relativeSkipped(cwd, skipped),
     shared: (shared?.modules ?? []).map(module => ({
       module: rel(module.file),
       exports: Object.fromEntries(Object.entries(module.exports).map(([name, users]) => [name, users.map(rel)])),
@@ -274,5 +281,14 @@ export async function runFix(args: FixArgs, cwd: string, io: Io): Promise<number
   // On stderr in every format: the dependency `fix` added cannot be installed from npm yet.
   const notice = runtimeDependencyNotice(summary);
   if (notice) io.err(notice);
-  return summary.errors.length > 0 ? EXIT.findings : EXIT.ok;
+  return fixExitCode(summary);
+}
+
+/**
+ * As `scan` exits: 1 when something is left to act on (a rewrite that would not parse or add a
+ * type error, a write that failed), else 2 when an input file could not be parsed, else 0.
+ */
+function fixExitCode(summary: Pick<FixSummary, 'errors'>): number {
+  if (summary.errors.some(problem => !problem.unparsable)) return EXIT.findings;
+  return summary.errors.length > 0 ? EXIT.usage : EXIT.ok;
 }

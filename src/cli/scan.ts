@@ -117,7 +117,7 @@ export async function runScan(args: ScanArgs, cwd: string, io: Io): Promise<numb
   } finally {
     progress.done();
   }
-  result = { ...result, skipped: relativeSkipped(cwd, listed.skipped) };
+  result = { ...result, skipped: relativeSkipped(cwd, [...listed.skipped, ...result.skipped]) };
   if (changed) result = onlyChanged(result, cwd, changed);
   io.out(formatScan(result, args.format, cwd));
   return scanExitCode(result);

@@ -62,7 +62,10 @@ export function contentSkipReason(file: string): SkipReason | undefined {
   }
 }
 
-export const relativeSkipped = (cwd: string, skipped: readonly SkippedFile[]): SkippedFile[] => skipped.map(entry => ({ ...entry, file: toPosix(cwd, entry.file) }));
+/** The entries as reports name them (relative to the cwd with `/`), sorted by file. */
+export function relativeSkipped(cwd: string, skipped: readonly SkippedFile[]): SkippedFile[] {
+  return skipped.map(entry => ({ ...entry, file: toPosix(cwd, entry.file) })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
 
 const REASON_TEXT: Record<SkipReason, string> = {
   'folder': 'in a dependency, build or tool folder',
