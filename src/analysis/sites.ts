@@ -26,11 +26,11 @@ import { signsNothing } from './unsigned-clients.js';
 import { unfreezePlan } from './fix-plan/unfreeze.js';
 import { type PlanContext, importEdits, manual, planFor } from './fix-plan/plans.js';
 import { type FileRole, Frequencies, REFRESHED_ON_EXPIRY, SET_UP_FUNCTION, exportsOf, fileRoleOf, mayTakeImportersRole } from './frequency/index.js';
+import { exportsHandler } from './frequency/file-role.js';
 import { mskPlan } from './fix-plan/msk.js';
 import { assumeRolePlan } from './fix-plan/assume-role.js';
 import { v2StsCallPlan } from './fix-plan/v2-sts-sites.js';
-import { ENVIRONMENT_SWITCH_REASON, switchesAwsEnvironment } from './fix-plan/environment.js';
-import { clashingImportName, importClashReason } from './fix-plan/import-names.js';
+import { guardedPlan } from './fix-plan/guards.js';
 import { type ConfigCredentials, credentialsOfConfig } from './client-config.js';
 import { ImportedCallees, topLevelSpecifiers } from './imported-callee.js';
 import { Scopes } from './scopes.js';
@@ -83,6 +83,7 @@ class FileAnalysis {
   private readonly availableModules: ReadonlySet<string>;
   private readonly project: ProjectLookup | undefined;
   private readonly lambdaPackage: boolean;
+  private readonly bundledApart: string | undefined;
   private readonly importedCallees: ImportedCallees;
   private readonly typedCallee: AnalysisOptions['typedCallee'];
   private readonly creations = new Map<string, Creation[]>();
@@ -97,6 +98,7 @@ class FileAnalysis {
     this.project = options.project;
     this.typedCallee = options.typedCallee;
     this.lambdaPackage = options.lambdaPackage === true;
+    this.bundledApart = options.bundledApart;
     this.collected = collect(input.ast);
     this.scopes = new Scopes(input.scopeManager);
     this.importedCallees = new ImportedCallees(this.scopes);
@@ -482,9 +484,12 @@ class FileAnalysis {
     extra: Record<string, string> = {},
   ): void {
     const context = frequency.kind === 'per-invocation' ? (frequency as PerInvocation).context : frequency.reason;
-    // Every plan shares something whose identity comes from the environment: not where the code switches it.
-    const clash = clashingImportName(fix, this.scopes);
-    const plan = fix.kind !== 'manual' && switchesAwsEnvironment(this.input.ast) ? manual(ENVIRONMENT_SWITCH_REASON) : clash ? manual(importClashReason(clash)) : fix;
+    const plan = guardedPlan(fix, {
+      program: this.input.ast,
+      scopes: this.scopes,
+      ...(this.bundledApart ? { bundledApart: this.bundledApart } : {}),
+      inLambdaHandler: () => exportsHandler(this.input.ast) || context.includes('Lambda handler') || this.frequencies.withinLambdaHandler(node),
+    });
     this.sites.push({ rule, messageId, node, entry, frequency, fix: plan, data: { name, context, cost: costOf(entry.origin), ...extra } });
   }
 }

@@ -6,7 +6,7 @@ import { findSites, parseSource } from '../analysis/index.js';
 import type { Parsed } from '../analysis/parse.js';
 import { mentionsAws } from '../catalog/index.js';
 import { DEFAULT_RUNTIME_MODULE, type AnalysisOptions, type Site } from '../analysis/types.js';
-import { isLambdaPackage, lookupFor, projectPathOf } from '../project/index.js';
+import { bundledApartReason, isLambdaPackage, lookupFor, projectPathOf } from '../project/index.js';
 
 export interface Analysis {
   /** Undefined when the text mentions no AWS module: nothing to find, so it is not parsed. */
@@ -36,9 +36,10 @@ export function analyze(text: string, filename: string, options: AnalyzeOptions)
   if (!mayHaveSites(text, options.runtimeModule ?? DEFAULT_RUNTIME_MODULE, crossFile)) return { parsed: undefined, sites: [] };
   const parsed = parseSource(text, filename);
   const { select, crossFile: _crossFile, ...analysisOptions } = options;
+  const bundledApart = bundledApartReason(absolute, options.runtimeModule ?? DEFAULT_RUNTIME_MODULE);
   const found = findSites(
     { ast: parsed.ast, scopeManager: parsed.scopeManager, text, filename, projectPath: projectPathOf(absolute) },
-    { ...analysisOptions, ...(crossFile ? { project: lookupFor(absolute) } : {}), ...(isLambdaPackage(absolute) ? { lambdaPackage: true } : {}) },
+    { ...analysisOptions, ...(crossFile ? { project: lookupFor(absolute) } : {}), ...(isLambdaPackage(absolute) ? { lambdaPackage: true } : {}), ...(bundledApart ? { bundledApart } : {}) },
   );
   return { parsed, sites: select ? found.filter(select) : found };
 }
