@@ -72,6 +72,23 @@ export class Scopes {
     return scope.type === 'module' || scope.type === 'global' || scope.block?.type === 'Program';
   }
 
+  /**
+   * The declared variables called `name` in every scope, and whether the file reads or writes a
+   * `name` that no scope declares (a global).
+   */
+  bindingsNamed(name: string): { variables: VariableLike[]; global: boolean } {
+    const variables: VariableLike[] = [];
+    let global = false;
+    for (const scope of this.manager.scopes as readonly ScopeLike[]) {
+      const variable = scope.set.get(name);
+      if (variable && variable.defs.length > 0) variables.push(variable);
+    }
+    for (const reference of (this.global as unknown as { through: readonly ReferenceLike[] }).through ?? []) {
+      if (reference.identifier.name === name) global = true;
+    }
+    return { variables, global };
+  }
+
   /** Every name declared anywhere in the file, to pick names that collide with nothing. */
   allNames(): Set<string> {
     const names = new Set<string>();

@@ -27,10 +27,11 @@ import { unfreezePlan } from './fix-plan/unfreeze.js';
 import { type PlanContext, importEdits, manual, planFor } from './fix-plan/plans.js';
 import { type FileRole, Frequencies, REFRESHED_ON_EXPIRY, SET_UP_FUNCTION, exportsOf, fileRoleOf, mayTakeImportersRole } from './frequency/index.js';
 import { exportsReachingDeclaration, exportsReachingImports, topLevelName } from './frequency/reaching-exports.js';
+import { exportsHandler } from './frequency/file-role.js';
 import { mskPlan } from './fix-plan/msk.js';
 import { assumeRolePlan } from './fix-plan/assume-role.js';
 import { v2StsCallPlan } from './fix-plan/v2-sts-sites.js';
-import { ENVIRONMENT_SWITCH_REASON, switchesAwsEnvironment } from './fix-plan/environment.js';
+import { guardedPlan } from './fix-plan/guards.js';
 import { type ConfigCredentials, credentialsOfConfig } from './client-config.js';
 import { ImportedCallees, topLevelSpecifiers } from './imported-callee.js';
 import { Scopes } from './scopes.js';
@@ -113,6 +114,7 @@ class FileAnalysis {
   private readonly availableModules: ReadonlySet<string>;
   private readonly project: ProjectLookup | undefined;
   private readonly lambdaPackage: boolean;
+  private readonly bundledApart: string | undefined;
   private readonly importedCallees: ImportedCallees;
   private readonly typedCallee: AnalysisOptions['typedCallee'];
   private readonly creations = new Map<string, Creation[]>();
@@ -130,6 +132,7 @@ class FileAnalysis {
     this.project = options.project;
     this.typedCallee = options.typedCallee;
     this.lambdaPackage = options.lambdaPackage === true;
+    this.bundledApart = options.bundledApart;
     this.collected = collect(input.ast);
     this.scopes = new Scopes(input.scopeManager);
     this.importedCallees = new ImportedCallees(this.scopes);
@@ -517,8 +520,12 @@ class FileAnalysis {
     extra: Record<string, string> = {},
   ): void {
     const context = frequency.kind === 'per-invocation' ? (frequency as PerInvocation).context : frequency.reason;
-    // Every plan shares something whose identity comes from the environment: not where the code switches it.
-    const plan = fix.kind !== 'manual' && switchesAwsEnvironment(this.input.ast) ? manual(ENVIRONMENT_SWITCH_REASON) : fix;
+    const plan = guardedPlan(fix, {
+      program: this.input.ast,
+      scopes: this.scopes,
+      ...(this.bundledApart ? { bundledApart: this.bundledApart } : {}),
+      inLambdaHandler: () => exportsHandler(this.input.ast) || context.includes('Lambda handler') || this.frequencies.withinLambdaHandler(node),
+    });
     this.sites.push({ rule, messageId, node, entry, frequency, fix: plan, data: { name, context, cost: costOf(entry.origin), ...extra } });
   }
 }

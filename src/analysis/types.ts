@@ -35,6 +35,11 @@ export interface AnalysisOptions {
   readonly availableModules?: readonly string[];
   /** The file's package is deployed to Lambda (its clients without credentials are the strict-only shape). */
   readonly lambdaPackage?: boolean;
+  /**
+   * Set when the file is bundled apart from its package (a Lambda handler of a CDK app, or one
+   * its tsconfig excludes): why a rewrite of a Lambda handler there is left for manual review.
+   */
+  readonly bundledApart?: string;
   /** Cross-file summaries; without it, imported functions are not followed. */
   readonly project?: ProjectLookup;
   /**

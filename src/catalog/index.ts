@@ -1,5 +1,6 @@
 // Lookups over the catalog tables: given what an expression refers to (a module and a member
 // path), which API is it?
+import { ENDPOINT_MARKERS } from './endpoints.js';
 import { MSK_TOKENS } from './msk.js';
 import { RUNTIME_WRAPPERS } from './runtime.js';
 import type { CatalogEntry } from './types.js';
@@ -32,6 +33,14 @@ for (const entry of [...V3_PROVIDERS, ...V3_COMMANDS, ...MSK_TOKENS, ...V2_CREDE
 
 /** Module names whose mention makes a file worth analysing at all. */
 export const MODULE_FRAGMENTS = ['@aws-sdk/', 'aws-sdk', 'aws-msk-iam-sasl-signer-js', '@smithy/'] as const;
+
+/**
+ * Does the text mention an AWS module or a credential endpoint at all? A text check, for what
+ * must be decided before (or without) a parse: whether to parse, whether a parse error matters.
+ */
+export function mentionsAws(text: string): boolean {
+  return MODULE_FRAGMENTS.some((fragment) => text.includes(fragment)) || ENDPOINT_MARKERS.some((marker) => text.includes(marker));
+}
 
 export function isCatalogModule(module: string, runtimeModule: string): boolean {
   return module === runtimeModule || MODULE_FRAGMENTS.some((fragment) => module.startsWith(fragment));

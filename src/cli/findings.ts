@@ -1,6 +1,18 @@
 // What `scan` found, independent of how it is printed.
 import type { ESLint } from 'eslint';
 import { isAbsolute, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { mentionsAws } from '../catalog/index.js';
+import type { SkippedFile } from './skipped.js';
+
+/** The text of a file ESLint could not parse (its result carries it, usually); '' when unreadable. */
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
 
 export interface Finding {
   /** Path relative to the scan's cwd, with `/`. */
@@ -28,6 +40,8 @@ export interface FileError {
   readonly line?: number;
   readonly column?: number;
   readonly message: string;
+  /** The file does not parse (not: a rule crashed on it). */
+  readonly unparsable?: true;
 }
 
 export interface ScanResult {
@@ -35,6 +49,8 @@ export interface ScanResult {
   readonly findings: readonly Finding[];
   /** Files that could not be parsed (or crashed a rule): never silently clean. */
   readonly errors: readonly FileError[];
+  /** Source files by name left out as not source (dependency or tool folders, over 1 MiB, minified, unparsable without an AWS import). */
+  readonly skipped: readonly SkippedFile[];
 }
 
 /** A file as reports name it: relative to the cwd with `/`, or absolute when it lies outside the cwd. */
@@ -47,11 +63,17 @@ export function toPosix(cwd: string, file: string): string {
 export function scanResultOf(cwd: string, filesScanned: number, results: readonly ESLint.LintResult[], prefix: string): ScanResult {
   const findings: Finding[] = [];
   const errors: FileError[] = [];
+  const skipped: SkippedFile[] = [];
   for (const result of results) {
     const file = toPosix(cwd, result.filePath);
     for (const message of result.messages) {
+      if (message.fatal && !mentionsAws(result.source ?? readText(result.filePath))) {
+        // A file that imports nothing of AWS cannot hold a finding: its parse error is not ours to report.
+        skipped.push({ file: result.filePath, reason: 'unparsable-without-aws-import' });
+        continue;
+      }
       if (message.fatal || !message.ruleId) {
-        if (message.fatal || message.severity === 2) errors.push({ file, line: message.line, column: message.column, message: message.message });
+        if (message.fatal || message.severity === 2) errors.push({ file, line: message.line, column: message.column, message: message.message, ...(message.fatal ? { unparsable: true as const } : {}) });
         continue;
       }
       // Directives and inline configs naming rules of plugins this scan does not load.
@@ -71,7 +93,7 @@ export function scanResultOf(cwd: string, filesScanned: number, results: readonl
       });
     }
   }
-  return { filesScanned, findings, errors };
+  return { filesScanned, findings, errors, skipped };
 }
 
 export function countByRule(findings: readonly { rule: string }[]): Record<string, number> {

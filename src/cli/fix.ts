@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_RUNTIME_MODULE } from '../analysis/types.js';
 import { meta } from '../index.js';
+import { mentionsAws } from '../catalog/index.js';
 import { fixableModules } from '../rewrite/project-modules.js';
 import { mapLine } from '../rewrite/location.js';
 import { rewriteSource, type ModuleImports } from '../rewrite/rewrite-source.js';
@@ -14,7 +15,7 @@ import { selectorFor } from '../rules-support/selection.js';
 import { ruleSettings } from './eslint-config.js';
 import type { FixArgs } from './args.js';
 import { unifiedDiff } from './diff.js';
-import { listSourceFiles, UsageError } from './files.js';
+import { selectSourceFiles, UsageError } from './files.js';
 import { listProjectFiles } from './project-files.js';
 import { toPosix } from './findings.js';
 import { dirtyFiles, gitRoot } from './git.js';
@@ -28,6 +29,7 @@ import { parseProblem } from './reparse.js';
 import { formatSummary, runtimeDependencyNotice, summaryCounts, type FileProblem, type FixSummary, type ManualNote } from './summary.js';
 import { declarationFileFor, VENDOR_MARKER, vendoredRuntime, vendorFormat } from './vendor-runtime.js';
 import { writeFileAtomic } from './write-file.js';
+import { relativeSkipped, type SkippedFile } from './skipped.js';
 
 export interface Change {
   /** Absolute path. */
@@ -53,13 +55,17 @@ export interface FixOptions extends Omit<FixArgs, 'command' | 'paths' | 'cwd' | 
   readonly onFile?: (file: string) => void;
   /** The files to process, if already listed (absolute paths). */
   readonly files?: readonly string[];
+  /** The files the listing skipped as not source, when `files` is given (absolute paths). */
+  readonly skipped?: readonly SkippedFile[];
 }
 
 const withModules = (modules: readonly string[] | undefined): { availableModules?: readonly string[] } => (modules ? { availableModules: modules } : {});
 
 /** Compute every change `fix` would make, without writing anything. */
 export function planFix(cwd: string, options: FixOptions): FixPlanResult {
-  const files = options.files ?? listSourceFiles(cwd, options.paths, { ignore: options.ignore ?? [] });
+  const listed = options.files ? { files: options.files, skipped: options.skipped ?? [] } : selectSourceFiles(cwd, options.paths, { ignore: options.ignore ?? [] });
+  const files = listed.files;
+  const skipped = [...listed.skipped];
   const rules = TRANSFORM_RULES[options.transform];
   // Exactly what `scan --config` reports: the same rules, options and selection.
   const select = selectorFor(ruleSettings({ config: options.config ?? 'recommended', memoizers: options.memoizers }), meta.namespace);
@@ -92,6 +98,11 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
       ...withModules(fixableModules(file, !options.noPackageJson)),
     });
     findings.push(...result.findings);
+    if (result.error?.unparsable && !mentionsAws(text)) {
+      // Nothing of ours could be in it: not a problem of this run (as `scan` does).
+      skipped.push({ file, reason: 'unparsable-without-aws-import' });
+      continue;
+    }
     if (result.error) {
       errors.push({ file: rel(file), ...result.error });
       continue;
@@ -214,6 +225,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
     sitesRewrittenByRule: summaryCounts(rewrittenByRule),
     manual,
     errors,
+    skipped: relativeSkipped(cwd, skipped),
     shared: (shared?.modules ?? []).map(module => ({
       module: rel(module.file),
       exports: Object.fromEntries(Object.entries(module.exports).map(([name, users]) => [name, users.map(rel)])),
@@ -249,11 +261,11 @@ export async function runFix(args: FixArgs, cwd: string, io: Io): Promise<number
       return EXIT.usage;
     }
   }
-  const files = await listProjectFiles(cwd, args, io);
+  const { files, skipped } = await listProjectFiles(cwd, args, io);
   const progress = createProgress(io, files.length, { enabled: args.progress || (io.errIsTTY && !args.json) });
   let plan: FixPlanResult;
   try {
-    plan = planFix(cwd, { ...args, files, onFile: file => progress.tick(file) });
+    plan = planFix(cwd, { ...args, files, skipped, onFile: file => progress.tick(file) });
   } finally {
     progress.done();
   }
@@ -269,5 +281,14 @@ export async function runFix(args: FixArgs, cwd: string, io: Io): Promise<number
   // On stderr in every format: the dependency `fix` added cannot be installed from npm yet.
   const notice = runtimeDependencyNotice(summary);
   if (notice) io.err(notice);
-  return summary.errors.length > 0 ? EXIT.findings : EXIT.ok;
+  return fixExitCode(summary);
+}
+
+/**
+ * As `scan` exits: 1 when something is left to act on (a rewrite that would not parse or add a
+ * type error, a write that failed), else 2 when an input file could not be parsed, else 0.
+ */
+function fixExitCode(summary: Pick<FixSummary, 'errors'>): number {
+  if (summary.errors.some(problem => !problem.unparsable)) return EXIT.findings;
+  return summary.errors.length > 0 ? EXIT.usage : EXIT.ok;
 }

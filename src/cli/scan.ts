@@ -12,6 +12,7 @@ import { listProjectFiles } from './project-files.js';
 import { toRdjson } from './rdjson.js';
 import { toSarif } from './sarif.js';
 import { SourceTexts } from './source-lines.js';
+import { relativeSkipped, skippedLine } from './skipped.js';
 
 /** Files per ESLint call: small enough for progress to move, large enough to cost nothing. */
 const BATCH = 25;
@@ -22,7 +23,7 @@ export async function scanFiles(
   args: Pick<ScanArgs, 'config' | 'memoizers'>,
   onFile: (file: string) => void = () => {},
 ): Promise<ScanResult> {
-  if (files.length === 0) return { filesScanned: 0, findings: [], errors: [] };
+  if (files.length === 0) return { filesScanned: 0, findings: [], errors: [], skipped: [] };
   const eslint = new ESLint({
     // ESLint skips files outside its cwd (the config's base): lint from a folder holding them all.
     cwd: commonFolder([cwd, ...files.map(file => dirname(file))]),
@@ -57,6 +58,7 @@ export function onlyChanged(result: ScanResult, cwd: string, changed: ChangedLin
     filesScanned: result.filesScanned,
     findings: result.findings.filter(finding => touchesChange(changed, resolve(cwd, finding.file), finding.line, finding.endLine ?? finding.line)),
     errors: result.errors.filter(error => changed.has(resolve(cwd, error.file))),
+    skipped: result.skipped.filter(entry => changed.has(resolve(cwd, entry.file))),
   };
 }
 
@@ -78,6 +80,8 @@ export function formatText(result: ScanResult): string {
       : `${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} in ${files} of ${result.filesScanned} files (${counts}).`,
   );
   if (result.errors.length > 0) lines.push(`${result.errors.length} file${result.errors.length === 1 ? '' : 's'} could not be parsed.`);
+  const skipped = skippedLine(result.skipped);
+  if (skipped) lines.push(skipped);
   return `${lines.join('\n')}\n`;
 }
 
@@ -105,7 +109,7 @@ export async function runScan(args: ScanArgs, cwd: string, io: Io): Promise<numb
   const changed = args.changedSince === undefined ? undefined : changedLinesSince(cwd, args.changedSince);
   const listed = await listProjectFiles(cwd, args, io);
   // With --changed-since only the changed files can have a finding to report.
-  const files = changed ? listed.filter(file => changed.has(file)) : listed;
+  const files = changed ? listed.files.filter(file => changed.has(file)) : listed.files;
   const progress = createProgress(io, files.length, { enabled: args.progress || io.errIsTTY });
   let result: ScanResult;
   try {
@@ -113,6 +117,7 @@ export async function runScan(args: ScanArgs, cwd: string, io: Io): Promise<numb
   } finally {
     progress.done();
   }
+  result = { ...result, skipped: relativeSkipped(cwd, [...listed.skipped, ...result.skipped]) };
   if (changed) result = onlyChanged(result, cwd, changed);
   io.out(formatScan(result, args.format, cwd));
   return scanExitCode(result);

@@ -1,6 +1,7 @@
 // What `fix` did, as JSON and as text.
 import { countByRule } from './findings.js';
 import type { SourceError } from '../rewrite/source-error.js';
+import { skippedLine, type SkippedFile } from './skipped.js';
 
 export interface ManualNote {
   readonly file: string;
@@ -24,6 +25,8 @@ export interface FixSummary {
   readonly manual: readonly ManualNote[];
   /** Files skipped: unparsable input, a rewrite that would not parse, a write failure. */
   readonly errors: readonly FileProblem[];
+  /** Source files by name left out as not source (dependency or tool folders, over 1 MiB, minified …). */
+  readonly skipped: readonly SkippedFile[];
   /** Providers merged into shared modules (one per package): export name -> files using it. */
   readonly shared: readonly { readonly module: string; readonly exports: Record<string, readonly string[]> }[];
   /** Type errors the rewrite would add (TypeScript projects with a tsconfig). */
@@ -66,6 +69,8 @@ export function formatSummary(summary: FixSummary): string {
   const lines: string[] = [];
   const findings = Object.values(summary.findingsByRule).reduce((a, b) => a + b, 0);
   lines.push(`${summary.dryRun ? 'Dry run: nothing written. ' : ''}Files scanned: ${summary.filesScanned}`);
+  const skipped = skippedLine(summary.skipped);
+  if (skipped) lines.push(skipped);
   lines.push(`Findings: ${findings}${findings > 0 ? ` (${Object.entries(summary.findingsByRule).map(([rule, count]) => `${rule}: ${count}`).join(', ')})` : ''}`);
   lines.push(`Files ${summary.dryRun ? 'to rewrite' : 'rewritten'}: ${summary.filesRewritten.length}`);
   lines.push(`Sites ${summary.dryRun ? 'to rewrite' : 'rewritten'}: ${summary.sitesRewritten}`);

@@ -3,7 +3,21 @@
 import { type Dirent, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'cdk.out', '.git', '.next', '.serverless', '.aws-sam']);
+/**
+ * Folders that hold no source of the project: dependencies and package-manager stores, build and
+ * deploy output, caches of build tools and frameworks, test coverage, VCS data. `scan` and `fix`
+ * skip them too (src/cli/files.ts), even when git lists files in them.
+ */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
+  // Dependencies and package-manager stores.
+  'node_modules', 'bower_components', 'jspm_packages', '.yarn', '.pnpm-store', '.pnpm',
+  // Build and deploy output.
+  'dist', 'build', 'out', 'cdk.out', '.aws-sam', '.serverless', '.webpack', '.esbuild', '.output', '.vercel', '.netlify', 'storybook-static',
+  // Framework and build-tool caches.
+  '.next', '.nuxt', '.svelte-kit', '.angular', '.docusaurus', '.expo', '.nx', '.turbo', '.parcel-cache', '.vite', '.cache', '.terraform',
+  // Test coverage, VCS data.
+  'coverage', '.nyc_output', '.git', '.hg', '.svn',
+]);
 
 export interface FolderContents {
   /** Full paths of the sub-folders a scan enters. */

@@ -4,3 +4,4 @@ export { lookupFor } from './summaries.js';
 export { projectPathOf, projectRootOf } from './project-root.js';
 export { resolveModule } from './resolve-module.js';
 export { isLambdaPackage } from './deploy-target.js';
+export { bundledApartReason } from './bundled-apart.js';

@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { ENDPOINT_MARKERS, MODULE_FRAGMENTS } from '../catalog/index.js';
+import { mentionsAws as mentionsAwsText } from '../catalog/index.js';
 import { parseSource } from '../analysis/parse.js';
 import { summarizeExports } from '../analysis/sites.js';
 import type { Creation, ProjectLookup } from '../analysis/types.js';
@@ -104,7 +104,7 @@ function summarize(file: string): Omit<ModuleSummary, 'mtimeMs'> {
   } catch {
     return EMPTY;
   }
-  const mentionsAws = MODULE_FRAGMENTS.some((fragment) => text.includes(fragment)) || ENDPOINT_MARKERS.some((marker) => text.includes(marker));
+  const mentionsAws = mentionsAwsText(text);
   // A module that mentions no AWS API creates something only through a module it imports: read its
   // specifiers from the text and parse it only when one of them leads to something that creates.
   if (!mentionsAws && !importsCreatingModule(text, file)) return EMPTY;

@@ -4,9 +4,9 @@
 import { isAbsolute, resolve } from 'node:path';
 import { findSites, parseSource } from '../analysis/index.js';
 import type { Parsed } from '../analysis/parse.js';
-import { ENDPOINT_MARKERS, MODULE_FRAGMENTS } from '../catalog/index.js';
+import { mentionsAws } from '../catalog/index.js';
 import { DEFAULT_RUNTIME_MODULE, type AnalysisOptions, type Site } from '../analysis/types.js';
-import { isLambdaPackage, lookupFor, projectPathOf } from '../project/index.js';
+import { bundledApartReason, isLambdaPackage, lookupFor, projectPathOf } from '../project/index.js';
 
 export interface Analysis {
   /** Undefined when the text mentions no AWS module: nothing to find, so it is not parsed. */
@@ -19,7 +19,7 @@ const PROJECT_IMPORT = /\b(?:from|require|import)\s*\(?\s*['"](\.{1,2}\/|[^'"./]
 
 /** Could the text reach a catalog API at all, here or through a project import? (Before the parse.) */
 function mayHaveSites(text: string, runtimeModule: string, crossFile = false): boolean {
-  return MODULE_FRAGMENTS.some(fragment => text.includes(fragment)) || ENDPOINT_MARKERS.some(marker => text.includes(marker)) || text.includes(runtimeModule) || (crossFile && PROJECT_IMPORT.test(text));
+  return mentionsAws(text) || text.includes(runtimeModule) || (crossFile && PROJECT_IMPORT.test(text));
 }
 
 export interface AnalyzeOptions extends AnalysisOptions {
@@ -36,9 +36,10 @@ export function analyze(text: string, filename: string, options: AnalyzeOptions)
   if (!mayHaveSites(text, options.runtimeModule ?? DEFAULT_RUNTIME_MODULE, crossFile)) return { parsed: undefined, sites: [] };
   const parsed = parseSource(text, filename);
   const { select, crossFile: _crossFile, ...analysisOptions } = options;
+  const bundledApart = bundledApartReason(absolute, options.runtimeModule ?? DEFAULT_RUNTIME_MODULE);
   const found = findSites(
     { ast: parsed.ast, scopeManager: parsed.scopeManager, text, filename, projectPath: projectPathOf(absolute) },
-    { ...analysisOptions, ...(crossFile ? { project: lookupFor(absolute) } : {}), ...(isLambdaPackage(absolute) ? { lambdaPackage: true } : {}) },
+    { ...analysisOptions, ...(crossFile ? { project: lookupFor(absolute) } : {}), ...(isLambdaPackage(absolute) ? { lambdaPackage: true } : {}), ...(bundledApart ? { bundledApart } : {}) },
   );
   return { parsed, sites: select ? found.filter(select) : found };
 }

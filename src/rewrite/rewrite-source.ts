@@ -96,7 +96,7 @@ export function rewriteSource(source: string, filename: string, options: Rewrite
   try {
     analysis = run(source);
   } catch (error) {
-    return { text: source, changed: false, findings: [], rewritten: [], manual: [], declarations: [], imports: NO_IMPORTS, error: parseErrorOf(error, filename, source) };
+    return { text: source, changed: false, findings: [], rewritten: [], manual: [], declarations: [], imports: NO_IMPORTS, error: { ...parseErrorOf(error, filename, source), unparsable: true } };
   }
   const declaredNowhere = undeclaredNames(analysis.parsed);
   const importsBefore = importsOf(analysis);

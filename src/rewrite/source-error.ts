@@ -3,6 +3,8 @@ import type { Position } from './location.js';
 
 export interface SourceError extends Partial<Position> {
   readonly message: string;
+  /** The input itself does not parse (not: the rewrite would not, or a write failed). */
+  readonly unparsable?: true;
 }
 
 /**

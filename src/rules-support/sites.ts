@@ -3,8 +3,8 @@
 import type { JSONSchema, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findSites } from '../analysis/index.js';
 import { isAbsolute } from 'node:path';
-import type { AnalysisOptions, FixPlan, ProjectLookup, RuleName, Site, TextEdit } from '../analysis/types.js';
-import { isLambdaPackage, lookupFor, projectPathOf } from '../project/index.js';
+import { type AnalysisOptions, DEFAULT_RUNTIME_MODULE, type FixPlan, type ProjectLookup, type RuleName, type Site, type TextEdit } from '../analysis/types.js';
+import { bundledApartReason, isLambdaPackage, lookupFor, projectPathOf } from '../project/index.js';
 import { fixableModules } from '../rewrite/project-modules.js';
 import { isSelected, type SelectionOptions } from './selection.js';
 import { typedCalleeFor } from './typed-callee.js';
@@ -61,7 +61,7 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 const cache = new WeakMap<TSESTree.Program, Map<string, readonly Site[]>>();
 
 function analysisOptionsOf(options: AnalysisRuleOptions, filename: string, sourceCode: AnyContext['sourceCode']): AnalysisOptions {
-  const result: { memoizers?: string[]; runtimeModule?: string; project?: ProjectLookup; lambdaPackage?: boolean; availableModules?: readonly string[]; typedCallee?: AnalysisOptions['typedCallee'] } = {};
+  const result: { memoizers?: string[]; runtimeModule?: string; project?: ProjectLookup; lambdaPackage?: boolean; bundledApart?: string; availableModules?: readonly string[]; typedCallee?: AnalysisOptions['typedCallee'] } = {};
   if (options.memoizers && options.memoizers.length > 0) result.memoizers = [...new Set(options.memoizers)].sort();
   if (options.runtimeModule) result.runtimeModule = options.runtimeModule;
   if (options.crossFile !== false && isAbsolute(filename)) {
@@ -71,6 +71,8 @@ function analysisOptionsOf(options: AnalysisRuleOptions, filename: string, sourc
     if (typedCallee) result.typedCallee = typedCallee;
   }
   if (isAbsolute(filename) && isLambdaPackage(filename)) result.lambdaPackage = true;
+  const bundledApart = isAbsolute(filename) ? bundledApartReason(filename, options.runtimeModule ?? DEFAULT_RUNTIME_MODULE) : undefined;
+  if (bundledApart) result.bundledApart = bundledApart;
   // The modules a suggestion may import: the same list `fix` plans with (the file's package
   // dependencies, and @aws-sdk/credential-providers where fix adds it), so both make the same edits.
   const modules = isAbsolute(filename) ? fixableModules(filename) : undefined;

@@ -91,11 +91,14 @@ describe('applyFixes', () => {
     expect(exported).not.toContain('iniCredentials');
   });
 
-  it('only a single-declarator module-scope const counts as an existing declaration', () => {
+  it('only a module-scope const declarator of a plain name counts as an existing declaration (each of a multi-declarator const too)', () => {
     const P = "import { fromIni } from '@aws-sdk/credential-providers';";
     const R = "import { cacheCredentials } from 'eslint-plugin-aws-credentials/runtime';";
-    for (const existing of ['let shared = cacheCredentials(fromIni());', 'const other = 1, shared = cacheCredentials(fromIni());', 'const shared = cacheCredentials(fromIni()), other = 1;', 'const { shared } = cacheCredentials(fromIni());', 'cacheCredentials(fromIni());']) {
+    for (const existing of ['let shared = cacheCredentials(fromIni());', 'const { shared } = cacheCredentials(fromIni());', 'cacheCredentials(fromIni());']) {
       expect(fixAll(lines(P, R, existing, 'export const handler = async () => fromIni();'))).toContain('export const handler = async () => iniCredentials;');
+    }
+    for (const existing of ['const other = 1, shared = cacheCredentials(fromIni());', 'const shared = cacheCredentials(fromIni()), other = 1;']) {
+      expect(fixAll(lines(P, R, existing, 'export const handler = async () => fromIni();'))).toBe(lines(P, R, existing, 'export const handler = async () => shared;'));
     }
   });
 });

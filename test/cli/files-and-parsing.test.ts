@@ -42,11 +42,11 @@ describe('JavaScript that Node runs is not a parse error', () => {
   });
 
   it('a real syntax error is still one, with its line, and .mjs stays strict', async () => {
-    const root = gitRepo({ 'a.js': 'const = 1;\n', 'b.mjs': 'return;\n' });
+    const root = gitRepo({ 'a.js': "const { S3Client } = require('@aws-sdk/client-s3');\nconst = 1;\n", 'b.mjs': "import { S3Client } from '@aws-sdk/client-s3';\nreturn;\n" });
     const { code, stdout } = await cli(root, 'scan');
     expect(code).toBe(2);
-    expect(stdout).toMatch(/^a\.js:1:\d+ parse-error /m);
-    expect(stdout).toMatch(/^b\.mjs:1:\d+ parse-error /m);
+    expect(stdout).toMatch(/^a\.js:2:\d+ parse-error /m);
+    expect(stdout).toMatch(/^b\.mjs:2:\d+ parse-error /m);
     expect(() => parseSource(SLOPPY_SCRIPT, 'legacy.js')).not.toThrow();
     expect(() => parseSource(SLOPPY_SCRIPT, 'legacy.mjs')).toThrow(/legacy\.mjs:1:\d+ - cannot parse/);
     expect(() => parseSource(SLOPPY_SCRIPT, 'legacy.ts')).toThrow(/cannot parse/);

@@ -133,6 +133,40 @@ exports.run = async () => credentials();
     expect(result.module?.after).toContain("const credentials = cacheCredentials(fromIni({ profile: 'jobs' }));\nexports.credentials = credentials;");
   });
 
+  it('imports the shared provider after the last import, quoted like most of the imports', () => {
+    const root = tempDir();
+    writeTree(root, { 'package.json': '{ "type": "module" }' });
+    const esm = `import { fromIni } from '@aws-sdk/credential-providers';
+import { cacheCredentials } from "eslint-plugin-aws-credentials/runtime";
+import { config } from "dotenv";
+
+config();
+
+import { S3Client } from "@aws-sdk/client-s3";
+
+const credentials = cacheCredentials(fromIni({ profile: 'jobs' }));
+
+export const handler = async () => new S3Client({ credentials });
+`;
+    const result = shareProviders({
+      files: new Map([
+        [join(root, 'src/a.js'), { before: '', after: esm, declarations: declared('credentials') }],
+        [join(root, 'src/b.js'), { before: '', after: esm, declarations: declared('credentials') }],
+      ]),
+      sharedModule: join(root, 'src/aws-credentials.shared.js'),
+      runtimeModuleFor: () => RUNTIME,
+    });
+    expect(result.files.get(join(root, 'src/a.js'))).toBe(`import { config } from "dotenv";
+
+config();
+
+import { S3Client } from "@aws-sdk/client-s3";
+import { credentials } from "./aws-credentials.shared.js";
+
+export const handler = async () => new S3Client({ credentials });
+`);
+  });
+
   it('shares only what the rewrite declared: a provider the file already had stays where it is', () => {
     const root = tempDir();
     writeTree(root, { 'package.json': '{ "type": "module" }' });

@@ -40,7 +40,7 @@ export function sharedDefaultChainPlan(
   const edits: TextEdit[] = [
     ...importEdits(context, imports),
     hoistedDeclaration(context.program, context.text, insertAt, name, `cacheCredentials(${local ?? CHAIN}())`),
-    { range: [insert.at, insert.at], text: insert.text(`credentials: ${name}`) },
+    { range: insert.range, text: insert.text(`credentials: ${name}`) },
   ];
   return {
     kind: 'hoist',
@@ -70,21 +70,37 @@ function identitySetting(client: TSESTree.NewExpression): string | undefined {
   return undefined;
 }
 
-/** Where `credentials: x` goes in the client's config: after its last property, or as the only argument. */
-function configInsertion(client: TSESTree.NewExpression, text: string): { at: number; text: (property: string) => string } | undefined {
+/**
+ * Where `credentials: x` goes in the client's config: after its last property, or as the only
+ * argument. In a config written one property per line it gets a line of its own, indented like
+ * the others, after a comment that ends the last property's line, and with a trailing comma when
+ * the config has one.
+ */
+function configInsertion(client: TSESTree.NewExpression, text: string): { range: [number, number]; text: (property: string) => string } | undefined {
   const config = client.arguments[0];
   if (!config) {
     const close = client.range[1] - 1;
     if (text[close] !== ')') return undefined;
-    return { at: close, text: (property) => `{ ${property} }` };
+    return { range: [close, close], text: (property) => `{ ${property} }` };
   }
   const object = unwrap(config);
   if (object.type !== 'ObjectExpression') return undefined;
   const last = object.properties[object.properties.length - 1];
-  if (!last) return { at: object.range[0] + 1, text: (property) => ` ${property} ` };
-  return { at: last.range[1], text: (property) => `, ${property}` };
+  if (!last) return { range: [object.range[0] + 1, object.range[0] + 1], text: (property) => ` ${property} ` };
+  const end = last.range[1];
+  if (lineStart(text, last.range[0]) <= object.range[0]) return { range: [end, end], text: (property) => `, ${property}` };
+  const indent = /^[ \t]*/.exec(text.slice(lineStart(text, last.range[0])))?.[0] ?? '';
+  const comma = /^[ \t]*,/.exec(text.slice(end))?.[0].length ?? 0;
+  const trailingComment = /^[ \t]*(?:\/\/[^\n]*|\/\*[^\n]*?\*\/[ \t]*)(?=\n)/.exec(text.slice(end + comma))?.[0].length ?? 0;
+  const lineEnd = end + comma + trailingComment;
+  if (comma > 0) return { range: [lineEnd, lineEnd], text: (property) => `\n${indent}${property},` };
+  return { range: [end, lineEnd], text: (property) => `,${text.slice(end, lineEnd)}\n${indent}${property}` };
 }
 
+/** The offset of the first character of the line `offset` is on. */
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
 
 /** The local name of an existing `import { fromNodeProviderChain as x }` / `const { fromNodeProviderChain: x } = require(...)`. */
 function chainBinding(program: TSESTree.Program): string | undefined {

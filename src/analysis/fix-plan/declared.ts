@@ -18,18 +18,20 @@ export const normalize = (value: string): string =>
     .trim();
 
 /**
- * `const name = value` declarations at the top level of the file, exported or not (a single
- * declarator): value -> name (the first, when two names hold the same value).
+ * `const name = value` declarations at the top level of the file, exported or not, each
+ * declarator of `const a = …, b = …` too: value -> name (the first, when two names hold the same
+ * value).
  */
 export function existingDeclarations(program: TSESTree.Program, text: string): Map<string, string> {
   const found = new Map<string, string>();
   for (const node of program.body) {
     const statement = node.type === 'ExportNamedDeclaration' ? node.declaration : node;
-    if (statement?.type !== 'VariableDeclaration' || statement.kind !== 'const' || statement.declare || statement.declarations.length !== 1) continue;
-    const [declarator] = statement.declarations;
-    if (declarator?.id.type !== 'Identifier' || !declarator.init) continue;
-    const value = normalize(text.slice(declarator.init.range[0], declarator.init.range[1]));
-    if (!found.has(value)) found.set(value, declarator.id.name);
+    if (statement?.type !== 'VariableDeclaration' || statement.kind !== 'const' || statement.declare) continue;
+    for (const declarator of statement.declarations) {
+      if (declarator.id.type !== 'Identifier' || !declarator.init) continue;
+      const value = normalize(text.slice(declarator.init.range[0], declarator.init.range[1]));
+      if (!found.has(value)) found.set(value, declarator.id.name);
+    }
   }
   return found;
 }

@@ -69,13 +69,39 @@ function isRequireStatement(statement: TSESTree.ProgramStatement): boolean {
   return statement.type === 'VariableDeclaration' && statement.declarations.some((d) => d.init?.type === 'CallExpression' && requiredModule(d.init) !== undefined);
 }
 
+/**
+ * Where a new import goes. ES modules: after the last `import` declaration, wherever it stands
+ * (imports are hoisted, so code between them does not matter). CommonJS: after the last `require`
+ * of the file's leading block (requires, bare `require('x')…` statements, directives), because a
+ * `require` runs where it stands: one added after a later require would run after the hoisted
+ * declaration that reads it.
+ */
 function lastImportStatement(program: TSESTree.Program, commonJs: boolean): TSESTree.ProgramStatement | undefined {
   let last: TSESTree.ProgramStatement | undefined;
   for (const statement of program.body) {
-    const isImport = commonJs ? isRequireStatement(statement) : statement.type === 'ImportDeclaration' || statement.type === 'TSImportEqualsDeclaration';
-    if (isImport) last = statement;
+    if (!commonJs) {
+      if (statement.type === 'ImportDeclaration' || statement.type === 'TSImportEqualsDeclaration') last = statement;
+      continue;
+    }
+    if (isRequireStatement(statement)) last = statement;
+    else if (!isDirective(statement) && !isBareRequire(statement)) break;
   }
   return last;
+}
+
+function isDirective(statement: TSESTree.ProgramStatement): boolean {
+  return statement.type === 'ExpressionStatement' && 'directive' in statement && Boolean(statement.directive);
+}
+
+/** `require('dotenv').config()`, `require('./setup')`: a statement that only loads a module. */
+function isBareRequire(statement: TSESTree.ProgramStatement): boolean {
+  if (statement.type !== 'ExpressionStatement') return false;
+  let node: TSESTree.Node = statement.expression;
+  while (node.type === 'CallExpression' || node.type === 'MemberExpression') {
+    if (node.type === 'CallExpression' && requiredModule(node) !== undefined) return true;
+    node = node.type === 'CallExpression' ? node.callee : node.object;
+  }
+  return false;
 }
 
 function firstStatementAfterDirectives(program: TSESTree.Program): TSESTree.ProgramStatement | undefined {
@@ -110,9 +136,29 @@ function styleOf(program: TSESTree.Program, text: string): Style {
   const commonJs = !hasEsm && (requires.length > 0 || program.sourceType === 'script' || /\bmodule\.exports\b|\bexports\.\w+\s*=/.test(text));
   const sample = program.body.find((s) => s.type === 'ImportDeclaration') ?? requires[0];
   const sampleText = sample ? text.slice(sample.range[0], sample.range[1]) : '';
-  const quote = /["']/.exec(sampleText.replace(/^[^"'`]*/, ''))?.[0] ?? "'";
+  const quote = majorityQuote(program, text) ?? "'";
   const semi = sample ? (sampleText.trimEnd().endsWith(';') ? ';' : '') : text.includes(';\n') || !text.trim() ? ';' : '';
   return { quote, semi, commonJs };
+}
+
+/** The quote most of the file's import and require specifiers are written with (the first one's on a tie). */
+function majorityQuote(program: TSESTree.Program, text: string): string | undefined {
+  const quotes: string[] = [];
+  for (const statement of program.body) {
+    const literals: TSESTree.Node[] =
+      statement.type === 'ImportDeclaration' || statement.type === 'ExportAllDeclaration' || (statement.type === 'ExportNamedDeclaration' && statement.source)
+        ? [statement.source!]
+        : statement.type === 'VariableDeclaration'
+          ? statement.declarations.flatMap((d) => (d.init?.type === 'CallExpression' && requiredModule(d.init) !== undefined ? [d.init.arguments[0]!] : []))
+          : [];
+    for (const literal of literals) {
+      const quote = text.charAt(literal.range[0]);
+      if (quote === "'" || quote === '"') quotes.push(quote);
+    }
+  }
+  const double = quotes.filter((quote) => quote === '"').length;
+  const single = quotes.length - double;
+  return double === single ? quotes[0] : double > single ? '"' : "'";
 }
 
 export function programOf(node: TSESTree.Node): TSESTree.Program {

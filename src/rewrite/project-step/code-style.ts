@@ -25,12 +25,16 @@ function moduleLiteral(statement: ts.Statement): ts.StringLiteral | undefined {
 }
 
 export function codeStyleOf(modules: readonly { readonly file: string; readonly text: string }[]): CodeStyle {
+  return styleOfSources(modules.map(({ file, text }) => parseModule(file, text)));
+}
+
+/** The same, from modules already parsed. */
+export function styleOfSources(sources: readonly ts.SourceFile[]): CodeStyle {
   let single = 0;
   let double = 0;
   let withSemicolon = 0;
   let without = 0;
-  for (const { file, text } of modules) {
-    const source = parseModule(file, text);
+  for (const source of sources) {
     for (const statement of source.statements) {
       const literal = moduleLiteral(statement);
       if (!literal) continue;

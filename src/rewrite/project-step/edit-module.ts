@@ -2,6 +2,7 @@
 // imports only it used), add the import of the shared instance. Everything else is untouched.
 import { ts } from 'ts-morph';
 import { bindingsOf, parseModule, referencedIdentifiers } from './bindings.js';
+import { styleOfSources } from './code-style.js';
 
 interface Edit {
   readonly start: number;
@@ -114,8 +115,9 @@ function isImportLike(statement: ts.Statement): boolean {
 /** Insert `import { exported as local } from 'specifier'` (or the require form) after the last import. */
 export function addImport(text: string, file: string, specifier: string, exported: string, local: string, syntax: 'esm' | 'cjs'): string {
   const source = parseModule(file, text);
-  const quote = /^\s*(?:import|const|let|var)[^\n]*?(['"])/m.exec(text)?.[1] ?? "'";
-  const semicolon = /from\s*['"][^'"]+['"]\s*;|require\(\s*['"][^'"]+['"]\s*\)\s*;/.test(text) || !/from\s*['"][^'"]+['"]\s*$/m.test(text) ? ';' : '';
+  const style = styleOfSources([source]);
+  const quote = style.quote;
+  const semicolon = style.semicolon ? ';' : '';
   const quoted = `${quote}${specifier}${quote}`;
   const line =
     syntax === 'esm'
@@ -123,9 +125,12 @@ export function addImport(text: string, file: string, specifier: string, exporte
       : `const { ${exported === local ? exported : `${exported}: ${local}`} } = require(${quoted})${semicolon}`;
   const statements = source.statements;
   let anchor: ts.Statement | undefined;
+  // ES modules: after the last `import` wherever it stands (imports are hoisted). CommonJS: after
+  // the leading block of requires, since a require runs where it stands and the code after the
+  // block may already read the name.
   for (const statement of statements) {
     if (isImportLike(statement) || (anchor === undefined && isDirectivePrologue(statement))) anchor = statement;
-    else if (!isDirectivePrologue(statement)) break;
+    else if (syntax === 'cjs' && !isDirectivePrologue(statement)) break;
   }
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   if (anchor) {
