@@ -89,7 +89,7 @@ export function summarizeExports(input: AnalysisInput, options: AnalysisOptions 
 }
 
 /** The file mentions an AWS module or our runtime, or imports a project module that creates something. */
-function worthAnalysing(input: AnalysisInput, options: AnalysisOptions): boolean {
+export function worthAnalysing(input: AnalysisInput, options: AnalysisOptions): boolean {
   const runtimeModule = options.runtimeModule ?? DEFAULT_RUNTIME_MODULE;
   if (MODULE_FRAGMENTS.some((fragment) => input.text.includes(fragment)) || input.text.includes(runtimeModule)) return true;
   if (ENDPOINT_MARKERS.some((marker) => input.text.includes(marker))) return true;

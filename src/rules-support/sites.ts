@@ -1,7 +1,7 @@
 // One analysis per file, shared by every rule, and the bridge from a Site's FixPlan to ESLint
 // suggestions. The analysis itself (src/analysis) knows nothing about ESLint.
 import type { JSONSchema, TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findSites } from '../analysis/index.js';
+import { findSites, worthAnalysing } from '../analysis/index.js';
 import { isAbsolute } from 'node:path';
 import { type AnalysisOptions, DEFAULT_RUNTIME_MODULE, type FixPlan, type ProjectLookup, type RuleName, type Site, type TextEdit } from '../analysis/types.js';
 import { bundledApartReason, isLambdaPackage, lookupFor, projectPathOf } from '../project/index.js';
@@ -61,7 +61,7 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 const cache = new WeakMap<TSESTree.Program, Map<string, readonly Site[]>>();
 
 function analysisOptionsOf(options: AnalysisRuleOptions, filename: string, sourceCode: AnyContext['sourceCode']): AnalysisOptions {
-  const result: { memoizers?: string[]; runtimeModule?: string; project?: ProjectLookup; lambdaPackage?: boolean; bundledApart?: string; availableModules?: readonly string[]; typedCallee?: AnalysisOptions['typedCallee'] } = {};
+  const result: { memoizers?: string[]; runtimeModule?: string; project?: ProjectLookup; typedCallee?: AnalysisOptions['typedCallee'] } = {};
   if (options.memoizers && options.memoizers.length > 0) result.memoizers = [...new Set(options.memoizers)].sort();
   if (options.runtimeModule) result.runtimeModule = options.runtimeModule;
   if (options.crossFile !== false && isAbsolute(filename)) {
@@ -70,6 +70,12 @@ function analysisOptionsOf(options: AnalysisRuleOptions, filename: string, sourc
     const typedCallee = typedCalleeFor(sourceCode);
     if (typedCallee) result.typedCallee = typedCallee;
   }
+  return result;
+}
+
+/** What only the planning of fixes needs (the package's modules, Lambda and bundling facts): read once the file is worth analysing. */
+function planningOptionsOf(options: AnalysisRuleOptions, filename: string, base: AnalysisOptions): AnalysisOptions {
+  const result: { -readonly [K in keyof AnalysisOptions]: AnalysisOptions[K] } = { ...base };
   if (isAbsolute(filename) && isLambdaPackage(filename)) result.lambdaPackage = true;
   const bundledApart = isAbsolute(filename) ? bundledApartReason(filename, options.runtimeModule ?? DEFAULT_RUNTIME_MODULE) : undefined;
   if (bundledApart) result.bundledApart = bundledApart;
@@ -96,11 +102,10 @@ function getSites(context: AnyContext, options: AnalysisRuleOptions): readonly S
   }
   let sites = perFile.get(key);
   if (!sites) {
-    const analysisOptions = analysisOptionsOf(options, context.filename, sourceCode);
-    sites = findSites(
-      { ast, scopeManager: sourceCode.scopeManager!, text: sourceCode.text, filename: context.filename, projectPath: isAbsolute(context.filename) ? projectPathOf(context.filename) : context.filename },
-      analysisOptions,
-    );
+    const input = { ast, scopeManager: sourceCode.scopeManager!, text: sourceCode.text, filename: context.filename, projectPath: isAbsolute(context.filename) ? projectPathOf(context.filename) : context.filename };
+    const base = analysisOptionsOf(options, context.filename, sourceCode);
+    // Most files mention no AWS module: they skip the package lookups fix planning needs.
+    sites = worthAnalysing(input, base) ? findSites(input, planningOptionsOf(options, context.filename, base)) : [];
     perFile.set(key, sites);
   }
   return sites;
