@@ -70,7 +70,8 @@ function checkout(repo, commit) {
   const target = join(dir, `${repo.replace('/', '__')}@${commit.slice(0, 12)}`);
   if (existsSync(join(target, '.complete'))) return target;
   const gitDir = join(mirrors, repo.replace('/', '+'));
-  const candidates = existsSync(gitDir) ? [gitDir, ...readdirSync(gitDir).map((entry) => join(gitDir, entry))] : [];
+  // A bare mirror at <owner>+<repo>/<name>, or a clone whose git dir is <owner>+<repo>/<name>/.git.
+  const candidates = existsSync(gitDir) ? [gitDir, ...readdirSync(gitDir).flatMap((entry) => [join(gitDir, entry), join(gitDir, entry, '.git')])] : [];
   for (const candidate of candidates) {
     try {
       execFileSync('git', ['--git-dir', candidate, 'cat-file', '-e', `${commit}^{commit}`], { stdio: 'ignore' });

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { fileRoleOf } from '../analysis/frequency/file-role.js';
+import { fileRoleOf, mayTakeImportersRole } from '../analysis/frequency/file-role.js';
 import { parseSource } from '../analysis/parse.js';
 import { projectPathOf, projectRootOf } from './project-root.js';
 import { readFolder } from './folders.js';
@@ -142,6 +142,8 @@ function roleOf(file: string): 'run-once' | 'app' | 'barrel' {
 
 interface ImporterShape {
   readonly role: 'run-once' | 'app' | 'barrel';
+  /** Application code that is an entry of its own (it exports a handler, or serves or polls): it runs what it imports, whoever imports it. */
+  readonly entry: boolean;
   /** Per module specifier, the value names it takes (`all` for a namespace, `require` or re-export of everything). */
   readonly takes: ReadonlyMap<string, ReadonlySet<string> | 'all'>;
 }
@@ -157,9 +159,10 @@ function shapeOf(file: string): ImporterShape {
     if (text === undefined) throw new Error('unreadable');
     const { ast } = parseSource(text, file);
     const fileRole = fileRoleOf(projectPathOf(file), ast, text);
-    shape = { role: fileRole !== 'app' ? 'run-once' : isBarrel(ast) ? 'barrel' : 'app', takes: namesTaken(ast) };
+    const role = fileRole !== 'app' ? 'run-once' : isBarrel(ast) ? 'barrel' : 'app';
+    shape = { role, entry: role === 'app' && !mayTakeImportersRole(ast, text), takes: namesTaken(ast) };
   } catch {
-    shape = { role: 'app', takes: new Map() }; // unreadable or unparsable: assume the worst
+    shape = { role: 'app', entry: true, takes: new Map() }; // unreadable or unparsable: assume the worst
   }
   shapes.set(file, shape);
   return shape;
@@ -241,7 +244,7 @@ function runnersOf(file: string, index: ReverseIndex, depth: number, visiting: S
       if (isPrivatePackage(importer)) continue;
       return 'app';
     }
-    if (depth >= MAX_DEPTH) return 'app';
+    if (depth >= MAX_DEPTH || shapeOf(importer).entry) return 'app';
     visiting.add(importer);
     // A barrel hands the same names on; what an application module passes on is its own.
     const through = runnersOf(importer, index, depth + 1, visiting, role === 'barrel' ? reaching : undefined);

@@ -20,8 +20,9 @@ export function fileRoleOf(filename: string | undefined, program: TSESTree.Progr
   const path = filename ?? '';
   if (TEST_DIRECTORY.test(path) || TEST_FILE.test(path)) return 'test';
   if (exportsHandler(program)) return 'app';
-  if (text.startsWith('#!') || SCRIPT_DIRECTORY.test(path) || TOOLING_FILE.test(path)) return 'script';
-  if (importsAny(program, CLI_PACKAGES) || hasRequireMainCheck(program) || hasEsmMainCheck(program)) return 'script';
+  // A shebang names a program; one that serves (`bin/www`, an MCP server on stdio) runs for the life of a process.
+  if ((text.startsWith('#!') && !SERVES.test(text)) || SCRIPT_DIRECTORY.test(path) || TOOLING_FILE.test(path)) return 'script';
+  if (importsAny(program, CLI_PACKAGES) || ((hasRequireMainCheck(program) || hasEsmMainCheck(program)) && !SERVES.test(text))) return 'script';
   // Infrastructure as code (CDK, CDKTF, Pulumi) runs at synth or deploy time, once per command.
   if (importsAny(program, IAC_PACKAGES)) return 'script';
   if ((callsEntryAtTopLevel(program) || readsArgvAtTopLevel(program)) && !exportsAnything(program) && !SERVES.test(text)) return 'script';
@@ -36,8 +37,8 @@ export function mayTakeImportersRole(program: TSESTree.Program, text: string): b
   return !exportsHandler(program) && !SERVES.test(text);
 }
 
-/** A program that serves or polls keeps running: its top-level `main()` starts a process, not one run. */
-const SERVES = /\.listen\s*\(|createServer\s*\(|setInterval\s*\(|\.subscribe\s*\(|\.run\s*\(\s*\{/;
+/** A program that serves or polls keeps running (an MCP server on stdio too): its top-level `main()` starts a process, not one run. */
+const SERVES = /\.listen\s*\(|createServer\s*\(|setInterval\s*\(|\.subscribe\s*\(|\.run\s*\(\s*\{|(Stdio|SSE|StreamableHTTP)ServerTransport\b/;
 const ENTRY_NAME = /^(main|run|cli|execute|start)$/;
 
 /** `main();`, `await main()`, `main().catch(…)`, `void run()`, a call of a function this file declares, `(async () => { … })()`, at the top level (or in a top-level `try`). */
