@@ -1,6 +1,7 @@
 // Watch overhead, printed as markdown tables. Needs `npm run build` (imports dist).
 //   1. 10,000 sequential keep-alive HTTP requests to a local server, with and without the watch,
-//      for ordinary requests (node:http and fetch) and recognised credential requests (IMDS path):
+//      for ordinary requests (node:http GET; fetch, i.e. undici, GET and POST with a JSON body) and
+//      recognised credential requests (IMDS path):
 //      one role fetched over and over (the incident: a stack captured for 25 fetches, then none),
 //      and 400 roles in turn, 25 fetches each (23 over budget, of which the 1st, 2nd, 4th, 8th and
 //      16th capture a stack: the heaviest shape for the watch)
@@ -24,7 +25,8 @@ const SELF = fileURLToPath(import.meta.url);
 
 const SCENARIOS = {
   'node:http, ordinary GET': ['http', '/items/1'],
-  'fetch, ordinary GET': ['fetch', '/items/1'],
+  'fetch (undici), ordinary GET': ['fetch', '/items/1'],
+  'fetch (undici), ordinary POST, JSON body': ['fetchPost', '/items'],
   'node:http, IMDS credentials path, one role (recognised, Expiration read)': ['http', '/latest/meta-data/iam/security-credentials/role'],
   'node:http, IMDS credentials path, 400 roles in turn (recognised, 5 of each role\'s 25 fetches capture a stack)': ['http', '/latest/meta-data/iam/security-credentials/role-{role}'],
   'in-memory socket, ordinary GET': ['memory', '/items/1'],
@@ -104,6 +106,9 @@ async function child(client, requestPath, mode) {
       }),
     fetch: async () => {
       await (await fetch(`${origin}${path}`)).text();
+    },
+    fetchPost: async () => {
+      await (await fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"id":1,"name":"item"}' })).text();
     },
     memory: async () => {
       const req = request({ host: 'api.example.com', path, createConnection: memorySocket });

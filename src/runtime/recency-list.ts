@@ -51,3 +51,21 @@ export function moveToEnd<T>(list: RecencyList<T>, node: RecencyNode<T>): void {
   list.tail!.next = node;
   list.tail = node;
 }
+
+/**
+ * Empties the list and detaches every node, as unlinkNode does one: a node still referenced from
+ * outside (a held provider's dispose) is no longer linked, so it can neither reach into the list
+ * again nor keep its former neighbours alive.
+ */
+export function clearList<T>(list: RecencyList<T>): void {
+  let node = list.head;
+  list.head = undefined;
+  list.tail = undefined;
+  while (node !== undefined) {
+    const next = node.next;
+    node.prev = undefined;
+    node.next = undefined;
+    node.linked = false;
+    node = next;
+  }
+}

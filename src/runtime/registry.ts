@@ -5,7 +5,7 @@
 // one registry through a global symbol: one process, one cache per key.
 import { PartitionedCache } from './caller-partitions.js';
 import { createCachedProvider } from './cache-credentials.js';
-import { appendNode, moveToEnd, newRecencyList, unlinkNode, type RecencyList, type RecencyNode } from './recency-list.js';
+import { appendNode, clearList, moveToEnd, newRecencyList, unlinkNode, type RecencyList, type RecencyNode } from './recency-list.js';
 import { canonicalKey } from './key-memo.js';
 import { keyHash } from './stable-key.js';
 import type { CacheOptions, CachedCredentialProvider, CredentialSource } from './types.js';
@@ -97,12 +97,15 @@ export function sharedCredentials(
   return entry.provider;
 }
 
-/** Disposes and drops every entry (tests, hot reload). */
+/**
+ * Disposes and drops every entry (tests, hot reload). Every node is detached from the list, not
+ * only the list emptied: a provider from before stays callable, and its dispose() must find its
+ * node unlinked rather than splice it (and its old neighbours) into the new list.
+ */
 export function clearSharedCredentials(): void {
   for (const node of registry.entries.values()) node.value.cache.dispose();
   registry.entries.clear();
-  registry.order.head = undefined;
-  registry.order.tail = undefined;
+  clearList(registry.order);
   registry.lastSweep = -Infinity;
 }
 

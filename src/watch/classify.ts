@@ -89,8 +89,8 @@ function classifyTarget(target: string, origin: string): Classified | undefined 
 
 /**
  * The well-known container hosts (where AWS_CONTAINER_CREDENTIALS_RELATIVE_URI points), or what
- * AWS_CONTAINER_CREDENTIALS_FULL_URI names. That variable is read per request (tests and apps set
- * it after start-up), but only where the SDKs accept it: https anywhere, http on loopback only.
+ * AWS_CONTAINER_CREDENTIALS_FULL_URI names, but only where the SDKs accept it: https anywhere,
+ * http on loopback only.
  */
 function isContainerEndpoint(origin: string, path: string): boolean {
   const start = origin.indexOf('//') + 2;
@@ -99,14 +99,53 @@ function isContainerEndpoint(origin: string, path: string): boolean {
   const host = origin.slice(start, end);
   if (CONTAINER_HOSTS.has(host)) return true;
   if (!origin.startsWith('https:') && !host.startsWith('127.') && host !== 'localhost' && host !== '[::1]') return false;
-  const full = process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
-  if (full === undefined || !full.endsWith(path)) return false;
-  try {
-    const url = new URL(full);
-    return url.origin === origin && url.pathname === path;
-  } catch {
-    return false;
+  const full = containerFullUri();
+  return full !== undefined && full.path === path && full.origin === origin;
+}
+
+/**
+ * How long a read of AWS_CONTAINER_CREDENTIALS_FULL_URI is trusted. Reading process.env costs a
+ * getenv and a string copy on every loopback or https GET; tests and apps may still set it after
+ * start-up, so it is read again at most this often (and at every watch start).
+ */
+export const CONTAINER_URI_REFRESH_MS = 1_000;
+
+interface ContainerUri {
+  readonly origin: string;
+  readonly path: string;
+}
+
+let fullUriText: string | undefined;
+let fullUri: ContainerUri | undefined;
+let fullUriReadAt = -Infinity;
+
+/** AWS_CONTAINER_CREDENTIALS_FULL_URI, parsed, from a read at most CONTAINER_URI_REFRESH_MS old. */
+function containerFullUri(): ContainerUri | undefined {
+  const now = Date.now();
+  // `now < fullUriReadAt`: the clock went back (a test's fake clock); read again.
+  if (now - fullUriReadAt < CONTAINER_URI_REFRESH_MS && now >= fullUriReadAt) return fullUri;
+  fullUriReadAt = now;
+  const text = process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
+  if (text !== fullUriText) {
+    fullUriText = text;
+    fullUri = parseContainerUri(text);
   }
+  return fullUri;
+}
+
+function parseContainerUri(text: string | undefined): ContainerUri | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const url = new URL(text);
+    return { origin: url.origin, path: url.pathname };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The next request reads AWS_CONTAINER_CREDENTIALS_FULL_URI again (a watch starting). */
+export function rereadContainerUri(): void {
+  fullUriReadAt = -Infinity;
 }
 
 function pending(kind: CredentialRequest['kind'], action: string | undefined, origin: string): CredentialRequest {

@@ -1,5 +1,6 @@
 // One credential watch: taps node:http and fetch, counts into its own ledger until stopped.
 import { trackAncestry } from './ancestry.js';
+import { rereadContainerUri } from './classify.js';
 import { tapFetch } from './fetch-tap.js';
 import { tapHttp } from './http-tap.js';
 import { keyOf, Ledger } from './ledger.js';
@@ -37,6 +38,8 @@ export function createCredentialWatch(options: WatchOptions = {}): CredentialWat
       ledger.add({ kind: request.kind, action: request.action ?? '?', identity: identityOf(request), at: now(), durationSeconds: request.durationSeconds, trigger }),
     lifetime: (request, seconds) => ledger.lifetime(keyOf(request.kind, identityOf(request)), seconds),
   };
+  // A watch started after the environment changed sees the change from its first request.
+  rereadContainerUri();
   const untaps = [tapHttp(recorder), tapFetch(recorder)];
   if (options.deep === true) untaps.push(trackAncestry());
   let final: WatchReport | undefined;

@@ -1,7 +1,7 @@
 // Which requests the watch counts, and what it reads from them: request line, headers, body fields.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { queryFields, jsonFields } from '../../src/watch/body-fields.js';
-import { classify, type RequestLine } from '../../src/watch/classify.js';
+import { CONTAINER_URI_REFRESH_MS, classify, rereadContainerUri, type RequestLine } from '../../src/watch/classify.js';
 import { complete } from '../../src/watch/complete.js';
 
 const line = (method: string, origin: string, path: string, headers: Record<string, string> = {}): RequestLine => ({
@@ -15,6 +15,31 @@ const recognise = (request: RequestLine, body?: string) => {
   const classified = classify(request);
   return classified && complete(classified, body);
 };
+
+type SetUri = (value: string | undefined, options?: { refresh?: boolean }) => void;
+
+/**
+ * Runs `body` with fake timers and AWS_CONTAINER_CREDENTIALS_FULL_URI set to `value`; `set` changes
+ * it and lets the watch's once-a-second re-read happen (the fake clock moves on), unless told not to.
+ */
+function withFullUri(value: string | undefined, body: (set: SetUri) => void): void {
+  const saved = process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
+  const set: SetUri = (next, { refresh = true } = {}) => {
+    if (next === undefined) delete process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
+    else process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI = next;
+    if (refresh) vi.advanceTimersByTime(CONTAINER_URI_REFRESH_MS);
+  };
+  vi.useFakeTimers();
+  try {
+    set(value);
+    body(set);
+  } finally {
+    vi.useRealTimers();
+    if (saved === undefined) delete process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
+    else process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI = saved;
+    rereadContainerUri();
+  }
+}
 
 describe('recognising credential fetches by the request itself', () => {
   it('STS Query: the action, role and duration from the form body, on any host', () => {
@@ -81,21 +106,67 @@ describe('recognising credential fetches by the request itself', () => {
     expect(recognise(line('GET', 'http://[fd00:ec2::23]', '/v1/credentials'))?.kind).toBe('container');
     expect(recognise(line('GET', 'http://[fd00:ec2::23]:80', '/v1/credentials'))?.kind).toBe('container');
     expect(recognise(line('GET', 'http://169.254.170.2:80', '/v2/credentials/x'))?.kind).toBe('container');
-    const saved = process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
-    process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI = 'http://127.0.0.1:8123/creds';
-    try {
+    withFullUri('http://127.0.0.1:8123/creds', (set) => {
       expect(recognise(line('GET', 'http://127.0.0.1:8123', '/creds'))?.kind).toBe('container');
       expect(classify(line('GET', 'http://127.0.0.1:8124', '/creds'))).toBeUndefined();
       expect(classify(line('GET', 'http://127.0.0.1:8123', '/other'))).toBeUndefined();
-      process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI = 'https://creds.internal.example/v1/creds';
+      set('https://creds.internal.example/v1/creds');
       expect(recognise(line('GET', 'https://creds.internal.example', '/v1/creds'))?.kind).toBe('container');
       // The SDKs refuse a plain-http full URI off loopback, so such a request is no credential fetch.
-      process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI = 'http://10.0.0.5/creds';
+      set('http://10.0.0.5/creds');
       expect(classify(line('GET', 'http://10.0.0.5', '/creds'))).toBeUndefined();
-    } finally {
-      if (saved === undefined) delete process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
-      else process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI = saved;
-    }
+      set('not a URL');
+      expect(classify(line('GET', 'http://127.0.0.1:8123', '/creds'))).toBeUndefined();
+    });
+  });
+
+  it('AWS_CONTAINER_CREDENTIALS_FULL_URI is read at most once a second, and a change is seen after that', () => {
+    const request = line('GET', 'http://127.0.0.1:8123', '/creds');
+    withFullUri(undefined, () => {
+      // process.env, counting the reads of the variable.
+      const real = process.env;
+      let reads = 0;
+      const counted = new Proxy(real, {
+        get: (target, name, receiver) => (name === 'AWS_CONTAINER_CREDENTIALS_FULL_URI' && reads++, Reflect.get(target, name, receiver)),
+      });
+      Object.defineProperty(process, 'env', { value: counted, configurable: true, writable: true });
+      try {
+        rereadContainerUri();
+        for (let i = 0; i < 1_000; i++) expect(classify(request)).toBeUndefined();
+        expect(reads).toBe(1);
+        real.AWS_CONTAINER_CREDENTIALS_FULL_URI = 'http://127.0.0.1:8123/creds';
+        vi.advanceTimersByTime(CONTAINER_URI_REFRESH_MS - 1);
+        expect(classify(request)).toBeUndefined(); // not yet: the last read is still fresh
+        expect(reads).toBe(1);
+        vi.advanceTimersByTime(1);
+        expect(classify(request)?.request.kind).toBe('container');
+        expect(reads).toBe(2);
+        for (let i = 0; i < 1_000; i++) classify(request);
+        expect(reads).toBe(2);
+        delete real.AWS_CONTAINER_CREDENTIALS_FULL_URI;
+        vi.advanceTimersByTime(CONTAINER_URI_REFRESH_MS);
+        expect(classify(request)).toBeUndefined();
+        expect(reads).toBe(3);
+        // Requests that cannot be a full-URI endpoint never read it.
+        vi.advanceTimersByTime(CONTAINER_URI_REFRESH_MS);
+        classify(line('GET', 'http://10.0.0.5', '/creds'));
+        classify(line('GET', 'http://169.254.170.2', '/v2/credentials/x'));
+        classify(line('POST', 'http://127.0.0.1:8123', '/creds', { 'content-type': 'application/json' }));
+        expect(reads).toBe(3);
+      } finally {
+        Object.defineProperty(process, 'env', { value: real, configurable: true, writable: true });
+      }
+    });
+  });
+
+  it('a clock set back reads the variable again', () => {
+    const request = line('GET', 'http://127.0.0.1:8123', '/creds');
+    withFullUri('http://127.0.0.1:8123/creds', (set) => {
+      expect(classify(request)?.request.kind).toBe('container');
+      set(undefined, { refresh: false });
+      vi.setSystemTime(Date.now() - 60_000);
+      expect(classify(request)).toBeUndefined();
+    });
   });
 
   it('ordinary requests are left alone', () => {
