@@ -118,6 +118,8 @@ class FileAnalysis {
   private readonly importedCallees: ImportedCallees;
   private readonly typedCallee: AnalysisOptions['typedCallee'];
   private readonly creations = new Map<string, Creation[]>();
+  private readonly definitionLines: ReadonlySet<number> | undefined;
+  private readonly forCallersElsewhere = new Set<TSESTree.Node>();
 
   readonly role: FileRole;
 
@@ -132,6 +134,7 @@ class FileAnalysis {
     this.project = options.project;
     this.typedCallee = options.typedCallee;
     this.lambdaPackage = options.lambdaPackage === true;
+    this.definitionLines = options.definitionLines;
     this.bundledApart = options.bundledApart;
     this.collected = collect(input.ast);
     this.scopes = new Scopes(input.scopeManager);
@@ -179,7 +182,14 @@ class FileAnalysis {
   private judge(node: TSESTree.Node, creation: Omit<Creation, 'where'>): PerInvocation | undefined {
     const frequency = this.frequencies.of(node);
     if (frequency.kind === 'per-invocation') return frequency;
-    for (const exportName of exportsOf(frequency)) this.noteCreation(exportName, { ...creation, where: this.whereIs(node) });
+    const exported = exportsOf(frequency);
+    const at = this.input.filename ? { at: { file: this.input.filename, line: node.loc.start.line } } : {};
+    for (const exportName of exported) this.noteCreation(exportName, { ...creation, where: this.whereIs(node), ...at });
+    // Callers elsewhere run it per invocation (fix asks): planned here, where the factory builds it.
+    if (exported.length > 0 && this.definitionLines?.has(node.loc.start.line)) {
+      this.forCallersElsewhere.add(node);
+      return { kind: 'per-invocation', context: `\`${exported[0]}\` called per invocation from other modules`, because: node };
+    }
     return undefined;
   }
 
@@ -238,6 +248,7 @@ class FileAnalysis {
       frequency,
       fix: plan,
       data: { name, api: first.api, where: first.where, context: frequency.context, cost: first.cost },
+      ...(first.at ? { definition: first.at } : {}),
     });
   }
 
@@ -526,7 +537,7 @@ class FileAnalysis {
       ...(this.bundledApart ? { bundledApart: this.bundledApart } : {}),
       inLambdaHandler: () => exportsHandler(this.input.ast) || context.includes('Lambda handler') || this.frequencies.withinLambdaHandler(node),
     });
-    this.sites.push({ rule, messageId, node, entry, frequency, fix: plan, data: { name, context, cost: costOf(entry.origin), ...extra } });
+    this.sites.push({ rule, messageId, node, entry, frequency, fix: plan, data: { name, context, cost: costOf(entry.origin), ...extra }, ...(this.forCallersElsewhere.has(node) ? { forCallersElsewhere: true as const } : {}) });
   }
 }
 

@@ -24,6 +24,12 @@ export interface AnalysisInput {
 }
 
 export interface AnalysisOptions {
+  /**
+   * Lines of this file where a factory builds what callers in other files run per invocation
+   * (their findings' `definition`): `fix` plans these creations as per-invocation sites, so the
+   * factory keeps what it builds. The rules never set it.
+   */
+  readonly definitionLines?: ReadonlySet<number>;
   /** Function names the team uses to memoize (e.g. `memoize`, `pMemoize`); their arguments run once. */
   readonly memoizers?: readonly string[];
   /** Module the fixes import the runtime from. */
@@ -70,6 +76,14 @@ export interface Creation {
   readonly cost: string;
   /** A client without `credentials`: in Lambda only `strict` reports a per-invocation call. */
   readonly defaultChainClient?: boolean;
+  /** The file (as the analysis was given it) and line where it is built: where `fix` rewrites it. */
+  readonly at?: Definition;
+}
+
+/** Where a factory builds what its callers in other files run per invocation. */
+export interface Definition {
+  readonly file: string;
+  readonly line: number;
 }
 
 /**
@@ -167,6 +181,10 @@ export interface Site {
   readonly entry: CatalogEntry;
   readonly frequency: Frequency;
   readonly fix: FixPlan;
+  /** A cross-file finding: where the factory builds it (the fix goes there). */
+  readonly definition?: Definition;
+  /** A creation inside a factory, reported only because `definitionLines` asked for its fix. */
+  readonly forCallersElsewhere?: true;
 }
 
 /**

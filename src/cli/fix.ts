@@ -81,6 +81,16 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
   const manualByFile = new Map<string, { readonly original: string; readonly noted: string; readonly notes: readonly ManualNote[] }>();
   const errors: FileProblem[] = [];
   const outputs = new Map<string, { before: string; after: string; rewritten: readonly { rule: string }[]; declarations: readonly Declared[]; imports: ModuleImports }>();
+  const rewrite = (text: string, file: string, definitionLines?: ReadonlySet<number>) =>
+    rewriteSource(text, file, {
+      rules,
+      select,
+      runtimeModule: runtimeModuleFor(file),
+      memoizers: options.memoizers,
+      ...withModules(fixableModules(file, !options.noPackageJson)),
+      ...(definitionLines ? { definitionLines } : {}),
+    });
+  const results = new Map<string, { text: string; result: ReturnType<typeof rewriteSource> }>();
   for (const file of files) {
     options.onFile?.(file);
     let text: string;
@@ -90,13 +100,10 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
       errors.push({ file: rel(file), message: `cannot read: ${(error as Error).message}` });
       continue;
     }
-    const result = rewriteSource(text, file, {
-      rules,
-      select,
-      runtimeModule: runtimeModuleFor(file),
-      memoizers: options.memoizers,
-      ...withModules(fixableModules(file, !options.noPackageJson)),
-    });
+    results.set(file, { text, result: rewrite(text, file) });
+  }
+  const fixedDefinitions = fixDefinitions(results, rewrite);
+  for (const [file, { text, result }] of results) {
     findings.push(...result.findings);
     if (result.error?.unparsable && !mentionsAws(text)) {
       // Nothing of ours could be in it: not a problem of this run (as `scan` does).
@@ -107,7 +114,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
       errors.push({ file: rel(file), ...result.error });
       continue;
     }
-    const notes = result.manual.map(note => ({ file: rel(file), line: note.line, column: note.column, rule: note.rule, reason: note.name ? `${note.name}: ${note.detail}` : note.detail }));
+    const notes = result.manual.filter(note => !note.definition || !fixedDefinitions.has(definitionKey(note.definition))).map(note => ({ file: rel(file), line: note.line, column: note.column, rule: note.rule, reason: note.name ? `${note.name}: ${note.detail}` : note.detail }));
     if (notes.length > 0) manualByFile.set(file, { original: text, noted: result.text, notes });
     if (!result.changed) continue;
     const problem = parseProblem(file, result.text);
@@ -291,4 +298,37 @@ export async function runFix(args: FixArgs, cwd: string, io: Io): Promise<number
 function fixExitCode(summary: Pick<FixSummary, 'errors'>): number {
   if (summary.errors.some(problem => !problem.unparsable)) return EXIT.findings;
   return summary.errors.length > 0 ? EXIT.usage : EXIT.ok;
+}
+
+const definitionKey = (definition: { readonly file: string; readonly line: number }): string => `${definition.file}:${definition.line}`;
+
+/**
+ * Cross-file findings are fixed where the factory builds what they report: each definition file
+ * of this run is rewritten again with those lines planned as per-invocation sites, so the factory
+ * keeps what it builds. Returns the definitions rewritten (their findings need no manual note).
+ */
+function fixDefinitions(
+  results: Map<string, { text: string; result: ReturnType<typeof rewriteSource> }>,
+  rewrite: (text: string, file: string, definitionLines?: ReadonlySet<number>) => ReturnType<typeof rewriteSource>,
+): Set<string> {
+  const linesByFile = new Map<string, Set<number>>();
+  for (const { result } of results.values()) {
+    for (const note of result.manual) {
+      if (!note.definition || !results.has(note.definition.file)) continue;
+      const lines = linesByFile.get(note.definition.file) ?? new Set<number>();
+      linesByFile.set(note.definition.file, lines.add(note.definition.line));
+    }
+  }
+  const fixed = new Set<string>();
+  for (const [file, lines] of linesByFile) {
+    const known = results.get(file)!;
+    if (known.result.error) continue;
+    const again = rewrite(known.text, file, lines);
+    if (again.error) continue;
+    const done = again.rewritten.filter(note => note.atDefinition);
+    if (done.length === 0) continue;
+    results.set(file, { text: known.text, result: again });
+    for (const note of done) fixed.add(definitionKey({ file, line: note.line }));
+  }
+  return fixed;
 }

@@ -29,6 +29,8 @@ export interface RewriteOptions {
   readonly memoizers?: readonly string[];
   /** Modules the project can import (its dependencies): fixes may add imports of these. */
   readonly availableModules?: readonly string[];
+  /** Lines (of `source`) where factories build what other modules' findings run per invocation: rewrite them too. */
+  readonly definitionLines?: ReadonlySet<number>;
 }
 
 export interface SiteNote extends Position {
@@ -36,6 +38,10 @@ export interface SiteNote extends Position {
   readonly name: string;
   /** `hoist` / `keyed` for rewritten sites; the reason for manual ones. */
   readonly detail: string;
+  /** The creation inside a factory that callers in other files run per invocation (rewritten for them). */
+  readonly atDefinition?: true;
+  /** A cross-file finding: where its factory builds what it reports. */
+  readonly definition?: { readonly file: string; readonly line: number };
 }
 
 export interface RewriteResult {
@@ -65,7 +71,14 @@ const NO_IMPORTS: ModuleImports = { before: new Set(), after: new Set() };
 const importsOf = (analysis: Analysis): ReadonlySet<string> => (analysis.parsed ? importedModules(analysis.parsed.ast) : new Set());
 
 function noteOf(site: Site, text: string, detail: string): SiteNote {
-  return { rule: site.rule, name: site.data.name ?? '', detail, ...sitePosition(site, text) };
+  return {
+    rule: site.rule,
+    name: site.data.name ?? '',
+    detail,
+    ...sitePosition(site, text),
+    ...(site.forCallersElsewhere ? { atDefinition: true as const } : {}),
+    ...(site.definition ? { definition: site.definition } : {}),
+  };
 }
 
 /** Identity of a site across passes (its offsets move): rule, API and source text. */
@@ -90,17 +103,20 @@ export function rewriteSource(source: string, filename: string, options: Rewrite
     ...(options.availableModules ? { availableModules: options.availableModules } : {}),
   };
   const select = (site: Site): boolean => rules.has(site.rule) && (options.select?.(site) ?? true);
-  const run = (text: string): Analysis => analyze(text, filename, { ...analysisOptions, select, ...(options.crossFile === false ? { crossFile: false } : {}) });
+  const run = (text: string, definitionLines?: ReadonlySet<number>): Analysis =>
+    analyze(text, filename, { ...analysisOptions, select, ...(options.crossFile === false ? { crossFile: false } : {}), ...(definitionLines ? { definitionLines } : {}) });
 
   let analysis: Analysis;
   try {
-    analysis = run(source);
+    // The definition lines are lines of `source`: only its own analysis reads them.
+    analysis = run(source, options.definitionLines);
   } catch (error) {
     return { text: source, changed: false, findings: [], rewritten: [], manual: [], declarations: [], imports: NO_IMPORTS, error: { ...parseErrorOf(error, filename, source), unparsable: true } };
   }
   const declaredNowhere = undeclaredNames(analysis.parsed);
   const importsBefore = importsOf(analysis);
-  const findings = analysis.sites.map(site => noteOf(site, source, site.fix.kind === 'manual' ? site.fix.reason : site.fix.kind));
+  // What scan reports: not the creations planned for callers elsewhere (their findings are those callers').
+  const findings = analysis.sites.filter(site => !site.forCallersElsewhere).map(site => noteOf(site, source, site.fix.kind === 'manual' ? site.fix.reason : site.fix.kind));
   const rejected = new Map<string, string>();
   const rewritten: SiteNote[] = [];
   const declarations: Declared[] = [];
@@ -142,7 +158,7 @@ export function rewriteSource(source: string, filename: string, options: Rewrite
       };
     }
   }
-  const manual = analysis.sites.map(site =>
+  const manual = analysis.sites.filter(site => !site.forCallersElsewhere).map(site =>
     noteOf(
       site,
       text,
