@@ -33,6 +33,13 @@ export class ImportedCallees {
     return { specifier: value.specifier, name: value.path.length === 0 ? 'default' : value.path.join('.') };
   }
 
+  /** The export a function value reaches (`listUsers`, `users.list`, handed on rather than called), or undefined. */
+  ofReference(node: TSESTree.Identifier | TSESTree.MemberExpression): ImportedCallee | undefined {
+    const value = this.valueOf(node, 0);
+    if (!value || value.instance || value.path.at(-1)?.endsWith('()')) return undefined;
+    return { specifier: value.specifier, name: value.path.length === 0 ? 'default' : value.path.join('.') };
+  }
+
   private valueOf(node: TSESTree.Node, depth: number): ImportedValue | undefined {
     if (depth > 6) return undefined;
     const expression = unwrap(node);

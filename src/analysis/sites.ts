@@ -26,6 +26,7 @@ import { signsNothing } from './unsigned-clients.js';
 import { unfreezePlan } from './fix-plan/unfreeze.js';
 import { type PlanContext, importEdits, manual, planFor } from './fix-plan/plans.js';
 import { type FileRole, Frequencies, REFRESHED_ON_EXPIRY, SET_UP_FUNCTION, exportsOf, fileRoleOf, mayTakeImportersRole } from './frequency/index.js';
+import { callbackKind } from './frequency/callbacks.js';
 import { exportsReachingDeclaration, exportsReachingImports, topLevelName } from './frequency/reaching-exports.js';
 import { exportsHandler } from './frequency/file-role.js';
 import { mskPlan } from './fix-plan/msk.js';
@@ -228,15 +229,37 @@ class FileAnalysis {
         calleeName = typed.name;
       }
     }
+    if (calleeName === undefined) return;
+    this.reportFactory(node, node.callee, calleeName, creations, this.frequencies.of(node));
+  }
+
+  /**
+   * `router.get('/users', listUsers)`: an imported function handed to a route or event as its
+   * handler runs as often as the callback would; the finding is at the reference.
+   */
+  private visitPassedHandlers(call: TSESTree.CallExpression): void {
+    if (!this.project) return;
+    for (const argument of call.arguments) {
+      if (argument.type !== 'Identifier' && argument.type !== 'MemberExpression') continue;
+      const callee = this.importedCallees.ofReference(argument);
+      const creations = callee ? (this.project.creationsOf(callee.specifier, callee.name) ?? []) : [];
+      if (!callee || creations.length === 0) continue;
+      const kind = callbackKind(call);
+      if (kind.kind === 'once') continue;
+      const frequency = kind.kind === 'per-invocation' ? { kind: 'per-invocation' as const, context: kind.context, because: call } : this.frequencies.of(call);
+      this.reportFactory(argument, argument, callee.name, creations, frequency);
+    }
+  }
+
+  private reportFactory(node: TSESTree.Node, callee: TSESTree.Node, calleeName: string, creations: readonly Creation[], frequency: Frequency): void {
     const first = costliest(creations);
-    if (!first || calleeName === undefined) return;
-    const frequency = this.frequencies.of(node);
+    if (!first) return;
     if (frequency.kind === 'once') {
       for (const exportName of exportsOf(frequency)) for (const creation of creations) this.noteCreation(exportName, creation);
       return;
     }
     // The name the code calls it by (`getState`, not `default`).
-    const name = (calleeName.endsWith('default') ? dottedName(unwrap(node.callee)) : undefined) ?? calleeName.replace(/^default$/, 'default export');
+    const name = (/(^|\.)default(\.|$)/.test(calleeName) ? dottedName(unwrap(callee)) : undefined) ?? calleeName.replace(/^default$/, 'default export');
     const lambdaClient = first.defaultChainClient && this.inLambda(frequency, node);
     const plan = manual(`make \`${name}\` (${first.where}) keep what it builds, keyed by its inputs (sharedCredentials(key, …)), or create it once.`);
     const entry = FACTORY_ENTRY;
@@ -278,6 +301,7 @@ class FileAnalysis {
     if (entry) return;
     if (this.visitMaybeStsMethod(call) || this.visitMaybeFrozenAwait(call) || this.visitMaybeEndpointFetch(call) || this.visitMaybeConfigCredentials(call)) return;
     this.visitProjectCall(call);
+    this.visitPassedHandlers(call);
   }
 
   private visitProvider(call: TSESTree.CallExpression, entry: CatalogEntry): void {

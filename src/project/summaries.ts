@@ -139,7 +139,8 @@ function creationsIn(file: string, name: string, depth = 0): readonly Creation[]
   if (depth > 8) return undefined;
   const summary = summaryOf(file);
   // `module.exports = Spotify` is summarised as `default.*`; `require('./spotify').getToken()` reaches it.
-  const direct = summary.creations.get(name) ?? summary.creations.get(`default.${name}`);
+  // `export default { get }` is summarised under `get`; `import s3 from './s3'; s3.get()` calls `default.get`.
+  const direct = summary.creations.get(name) ?? summary.creations.get(`default.${name}`) ?? (name.startsWith('default.') ? summary.creations.get(name.slice('default.'.length)) : undefined);
   if (direct && direct.length > 0) return direct;
   const [call, ...rest] = name.split('.');
   // `createStsClient().assumeRole`: the re-export names `createStsClient`.

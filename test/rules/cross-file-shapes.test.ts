@@ -39,6 +39,7 @@ const constantsOnlyServer = fixture('run-once-importers/constants/cleaner.ts');
 const splitModule = fixture('run-once-importers/split/cleaner.ts');
 const aliasHelpers = fixture('exports-alias/src/aws.js');
 const runnerHandler = fixture('local-runner/src/handler.js');
+const defaultObjectRoutes = fixture('default-object/src/routes.js');
 const aliasRoutes = fixture('exports-alias/src/routes.js');
 const staticUser = fixture('static-helpers/src/user.js');
 const staticServer = fixture('static-helpers/src/server.js');
@@ -184,6 +185,14 @@ run('no-per-request-client (cross-file shapes)', clientRule, {
     { name: 'a package whose entry exports a Lambda handler: a client per loop pass is the strict shape', ...lambdaEntryWork },
   ],
   invalid: [
+    {
+      name: 'a member of an object exported as default (`export default { get }`), and an imported function handed to a timer by reference',
+      ...defaultObjectRoutes,
+      errors: [
+        { messageId: 'factoryPerInvocation', ...at(defaultObjectRoutes.code, 'getObject.get('), data: { name: 'getObject.get', api: 'S3Client', where: 'src/aws/client.js:3', context: 'route callback', cost: 'a run of the default credential chain (an ECS container endpoint or IMDS fetch)' }, suggestions: [] },
+        { messageId: 'factoryPerInvocation', ...at(defaultObjectRoutes.code, 'refreshIndex, 60_000'), data: { name: 'refreshIndex', api: 'S3Client', where: 'src/aws/client.js:3', context: 'timer', cost: 'a run of the default credential chain (an ECS container endpoint or IMDS fetch)' }, suggestions: [] },
+      ],
+    },
     {
       name: 'a route calling a member assigned to `self = module.exports`',
       ...aliasRoutes,
