@@ -21,6 +21,9 @@ const SOURCE_FILE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
 type ReverseIndex = ReadonlyMap<string, ReadonlySet<string>>;
 
+/** A string that names a module of the project by relative path, wherever it is written. */
+const RELATIVE_PATH_LITERAL = /['"`](\.{1,2}\/[\w@$./-]+)['"`]/g;
+
 const indexes = new Map<string, ReverseIndex | null>();
 
 /** The repository around `file`: the nearest folder with `.git`, or else the outermost with a package.json. */
@@ -64,8 +67,11 @@ function indexOf(root: string): ReverseIndex | undefined {
       } catch {
         continue;
       }
-      for (const match of text.matchAll(SPECIFIER)) {
-        const target = resolveModule(match[1]!, file);
+      const specifiers = new Set([...text.matchAll(SPECIFIER)].map((match) => match[1]!));
+      // `register('id', './aws-kinesis')` with `require(path)` elsewhere: a registry loads it.
+      for (const match of text.matchAll(RELATIVE_PATH_LITERAL)) specifiers.add(match[1]!);
+      for (const specifier of specifiers) {
+        const target = resolveModule(specifier, file);
         if (!target || target === file) continue;
         const importers = index.get(target) ?? new Set<string>();
         importers.add(file);

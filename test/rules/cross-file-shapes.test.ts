@@ -39,6 +39,7 @@ const constantsOnlyServer = fixture('run-once-importers/constants/cleaner.ts');
 const splitModule = fixture('run-once-importers/split/cleaner.ts');
 const aliasHelpers = fixture('exports-alias/src/aws.js');
 const runnerHandler = fixture('local-runner/src/handler.js');
+const registryAction = fixture('registry/src/destinations/kinesis/index.ts');
 const defaultObjectRoutes = fixture('default-object/src/routes.js');
 const aliasRoutes = fixture('exports-alias/src/routes.js');
 const staticUser = fixture('static-helpers/src/user.js');
@@ -61,6 +62,11 @@ run('no-per-request-sts-call (cross-file shapes)', stsRule, {
     { name: 'the same class, in a module whose other export a server calls: the class is judged by the CLI that imports it', ...splitModule },
   ],
   invalid: [
+    {
+      name: 'a destination a registry loads by path (`register(id, "./kinesis")`, `require(path)`), which a test imports too, runs per event',
+      ...registryAction,
+      errors: [{ messageId: 'factoryPerInvocation', ...at(registryAction.code, 'send(settings'), data: { name: 'send', api: 'AssumeRoleCommand', where: 'src/destinations/kinesis/utils.ts:6', context: 'perform callback', cost: STS_COST }, suggestions: [] }],
+    },
     {
       name: 'the same class, imported by a server as well, runs per request',
       ...serverClass,
