@@ -575,8 +575,8 @@ function handlerByParameters(fn: FunctionNode): string | undefined {
 
 /** `AwsCredentialIdentityProvider`, `AWS.CredentialProvider`, `Provider<Credentials>`. */
 const CREDENTIALS_PROVIDER_TYPE = /Credentials?(Identity)?Provider\b|Provider<\s*(AWS\.)?(Aws)?Credential/;
-/** `makeSsoCredentialsProvider()`, `createCredentialProvider()`. */
-const CREDENTIALS_PROVIDER_FACTORY = /^(make|create|build|get|new)\w*Credentials?Provider$/;
+/** `makeSsoCredentialsProvider()`, `customCredentialProvider()`, `makeAwsCredentialsFromCognito()`: the function they return is a provider. */
+const CREDENTIALS_PROVIDER_FACTORY = /credential/i;
 
 /**
  * A function that returns a credentials provider: the provider it returns is called by its consumer
