@@ -245,7 +245,8 @@ class FileAnalysis {
       const creations = callee ? (this.project.creationsOf(callee.specifier, callee.name) ?? []) : [];
       if (!callee || creations.length === 0) continue;
       const kind = callbackKind(call);
-      if (kind.kind === 'once') continue;
+      // Test code runs once; a reference handed to an unknown function (`wrap(fn)`, `vi.mocked(fn)`) is not known to be called at all.
+      if (kind.kind === 'once' || this.frequencies.role === 'test' || (kind.kind === 'per-invocation' && kind.context === 'callback')) continue;
       const frequency = kind.kind === 'per-invocation' ? { kind: 'per-invocation' as const, context: kind.context, because: call } : this.frequencies.of(call);
       this.reportFactory(argument, argument, callee.name, creations, frequency);
     }

@@ -41,6 +41,7 @@ const aliasHelpers = fixture('exports-alias/src/aws.js');
 const runnerHandler = fixture('local-runner/src/handler.js');
 const registryAction = fixture('registry/src/destinations/kinesis/index.ts');
 const defaultObjectRoutes = fixture('default-object/src/routes.js');
+const referenceInTest = fixture('default-object/src/__tests__/refresh.check.js');
 const aliasRoutes = fixture('exports-alias/src/routes.js');
 const staticUser = fixture('static-helpers/src/user.js');
 const staticServer = fixture('static-helpers/src/server.js');
@@ -184,6 +185,7 @@ run('no-per-request-credential-provider (cross-file shapes)', providerRule, {
 
 run('no-per-request-client (cross-file shapes)', clientRule, {
   valid: [
+    { name: 'an imported function handed to a timer in test code', ...referenceInTest },
     { name: 'members of an alias of the exports object (`const self = module.exports`): judged where they are called', ...aliasHelpers },
     { name: 'an exported handler-like function the project itself calls: judged at its callers, the outermost call', ...calledRoutes },
     { name: 'a client factory called from an array callback inside a Lambda handler is the strict shape', ...lambdaReport },

@@ -106,6 +106,10 @@ export class Frequencies {
     return false;
   }
 
+  get role(): FileRole {
+    return this.context.role;
+  }
+
   /** Test code and scripts end long before credentials expire: resolving them once there is fine. */
   get shortLived(): boolean {
     return this.context.role !== 'app';

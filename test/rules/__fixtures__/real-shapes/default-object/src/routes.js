@@ -7,5 +7,6 @@ router.post('/object', (req, res) => {
   getObject.get(req.body.key).then((object) => res.json(object));
 });
 setInterval(refreshIndex, 60_000);
+export const traced = trace(refreshIndex);
 
 export default router;

@@ -1,0 +1,3 @@
+import { refreshIndex } from '../aws/refresh-index.js';
+
+setInterval(refreshIndex, 10);
