@@ -272,7 +272,7 @@ class FileAnalysis {
       frequency,
       fix: plan,
       data: { name, api: first.api, where: first.where, context: frequency.context, cost: first.cost },
-      ...(first.at ? { definition: first.at } : {}),
+      ...(creations.some((creation) => creation.at) ? { definitions: creations.flatMap((creation) => (creation.at ? [creation.at] : [])) } : {}),
     });
   }
 

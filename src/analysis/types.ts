@@ -181,8 +181,8 @@ export interface Site {
   readonly entry: CatalogEntry;
   readonly frequency: Frequency;
   readonly fix: FixPlan;
-  /** A cross-file finding: where the factory builds it (the fix goes there). */
-  readonly definition?: Definition;
+  /** A cross-file finding: where the factory builds what it reports (the fix goes there). */
+  readonly definitions?: readonly Definition[];
   /** A creation inside a factory, reported only because `definitionLines` asked for its fix. */
   readonly forCallersElsewhere?: true;
 }

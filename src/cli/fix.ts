@@ -114,7 +114,7 @@ export function planFix(cwd: string, options: FixOptions): FixPlanResult {
       errors.push({ file: rel(file), ...result.error });
       continue;
     }
-    const notes = result.manual.filter(note => !note.definition || !fixedDefinitions.has(definitionKey(note.definition))).map(note => ({ file: rel(file), line: note.line, column: note.column, rule: note.rule, reason: note.name ? `${note.name}: ${note.detail}` : note.detail }));
+    const notes = result.manual.filter(note => !note.definitions?.every(definition => fixedDefinitions.has(definitionKey(definition)))).map(note => ({ file: rel(file), line: note.line, column: note.column, rule: note.rule, reason: note.name ? `${note.name}: ${note.detail}` : note.detail }));
     if (notes.length > 0) manualByFile.set(file, { original: text, noted: result.text, notes });
     if (!result.changed) continue;
     const problem = parseProblem(file, result.text);
@@ -313,10 +313,10 @@ function fixDefinitions(
 ): Set<string> {
   const linesByFile = new Map<string, Set<number>>();
   for (const { result } of results.values()) {
-    for (const note of result.manual) {
-      if (!note.definition || !results.has(note.definition.file)) continue;
-      const lines = linesByFile.get(note.definition.file) ?? new Set<number>();
-      linesByFile.set(note.definition.file, lines.add(note.definition.line));
+    for (const definition of result.manual.flatMap(note => note.definitions ?? [])) {
+      if (!results.has(definition.file)) continue;
+      const lines = linesByFile.get(definition.file) ?? new Set<number>();
+      linesByFile.set(definition.file, lines.add(definition.line));
     }
   }
   const fixed = new Set<string>();

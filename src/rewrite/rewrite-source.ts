@@ -41,7 +41,7 @@ export interface SiteNote extends Position {
   /** The creation inside a factory that callers in other files run per invocation (rewritten for them). */
   readonly atDefinition?: true;
   /** A cross-file finding: where its factory builds what it reports. */
-  readonly definition?: { readonly file: string; readonly line: number };
+  readonly definitions?: readonly { readonly file: string; readonly line: number }[];
 }
 
 export interface RewriteResult {
@@ -77,7 +77,7 @@ function noteOf(site: Site, text: string, detail: string): SiteNote {
     detail,
     ...sitePosition(site, text),
     ...(site.forCallersElsewhere ? { atDefinition: true as const } : {}),
-    ...(site.definition ? { definition: site.definition } : {}),
+    ...(site.definitions ? { definitions: site.definitions } : {}),
   };
 }
 

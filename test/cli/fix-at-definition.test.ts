@@ -22,10 +22,15 @@ export function credentialsFor(roleArn) {
 export function startupClient() {
   return new S3Client({ region: 'eu-west-1' });
 }
+
+export function regionalClient(europe) {
+  if (europe) return new S3Client({ region: 'eu-central-1' });
+  return new S3Client({ region: 'us-west-2' });
+}
 `;
 
 const SERVER = `import express from 'express';
-import { credentialsFor, getClient, startupClient } from './factories.js';
+import { credentialsFor, getClient, regionalClient, startupClient } from './factories.js';
 
 const app = express();
 const boot = startupClient();
@@ -35,6 +40,9 @@ app.get('/a', async (req, res) => {
 app.get('/b', async (req, res) => {
   res.json(await credentialsFor(req.query.role)());
 });
+app.get('/c', async (req, res) => {
+  res.json(await regionalClient(req.query.eu).send({}));
+});
 app.listen(3000, () => boot);
 `;
 
@@ -43,6 +51,10 @@ import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { sharedCredentials } from 'eslint-plugin-aws-credentials/runtime';
 
 const s3Client = new S3Client({ region: 'us-east-1' });
+
+const s3ClientEuCentral1 = new S3Client({ region: 'eu-central-1' });
+
+const s3ClientUsWest2 = new S3Client({ region: 'us-west-2' });
 
 export function getClient() {
   return s3Client;
@@ -56,21 +68,26 @@ export function credentialsFor(roleArn) {
 export function startupClient() {
   return new S3Client({ region: 'eu-west-1' });
 }
+
+export function regionalClient(europe) {
+  if (europe) return s3ClientEuCentral1;
+  return s3ClientUsWest2;
+}
 `;
 
 const manifest = `${JSON.stringify({ name: 'app', private: true, type: 'module', dependencies: { '@aws-sdk/client-s3': '^3.0.0', '@aws-sdk/credential-providers': '^3.0.0', 'eslint-plugin-aws-credentials': '^0.1.0' } }, null, 2)}\n`;
 
-describe('fix at the definition of a factory other modules call per request', () => {
+describe('fix at the definition of a factory other modules call per request (every creation of it, in one run)', () => {
   it('rewrites the factory, not its callers, leaves the factory only start-up code calls, and is done in one run', async () => {
     const root = gitRepo({ 'package.json': manifest, 'src/factories.js': FACTORIES, 'src/server.js': SERVER });
     const scan = await cli(root, 'scan', '--json');
-    expect(JSON.parse(scan.stdout).findings.map((finding: { file: string; line: number }) => `${finding.file}:${finding.line}`)).toEqual(['src/server.js:7', 'src/server.js:10']);
+    expect(JSON.parse(scan.stdout).findings.map((finding: { file: string; line: number }) => `${finding.file}:${finding.line}`)).toEqual(['src/server.js:7', 'src/server.js:10', 'src/server.js:13']);
 
     const first = await cli(root, 'fix', '--json');
     expect(first.code).toBe(0);
     const summary = JSON.parse(first.stdout);
     expect(summary.filesRewritten).toEqual(['src/factories.js']);
-    expect(summary.sitesRewritten).toBe(2);
+    expect(summary.sitesRewritten).toBe(4);
     expect(summary.manual).toEqual([]);
     expect(readFileSync(join(root, 'src/factories.js'), 'utf8')).toBe(FIXED);
     expect(readFileSync(join(root, 'src/server.js'), 'utf8')).toBe(SERVER);
