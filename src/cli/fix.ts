@@ -325,10 +325,9 @@ function fixDefinitions(
     if (known.result.error) continue;
     const again = rewrite(known.text, file, lines);
     if (again.error) continue;
-    const done = again.rewritten.filter(note => note.atDefinition);
-    if (done.length === 0) continue;
+    if (!again.rewritten.some(note => note.atDefinition)) continue;
     results.set(file, { text: known.text, result: again });
-    for (const note of done) fixed.add(definitionKey({ file, line: note.line }));
+    for (const line of lines) if (!again.definitionsLeft?.has(line)) fixed.add(definitionKey({ file, line }));
   }
   return fixed;
 }

@@ -11,7 +11,7 @@ import { parseSource } from '../analysis/index.js';
 import type { RuleName, Site } from '../analysis/types.js';
 import type { Declared } from '../analysis/fix-plan/apply.js';
 import { analyze, undeclaredNames, type Analysis } from './analyze.js';
-import { sitePosition, type Position } from './location.js';
+import { mapLine, sitePosition, type Position } from './location.js';
 import { parseErrorOf, type SourceError } from './source-error.js';
 
 const MAX_PASSES = 3;
@@ -58,6 +58,8 @@ export interface RewriteResult {
   readonly declarations: readonly Declared[];
   /** The modules the input and `text` import (from the analysis' own parses), for package.json. */
   readonly imports: ModuleImports;
+  /** Of the `definitionLines` asked for, those (lines of the input) still building per call after the rewrite. */
+  readonly definitionsLeft?: ReadonlySet<number>;
   /** Set when the input does not parse, or the rewrite would not: `text` is then the input. */
   readonly error?: SourceError;
 }
@@ -108,7 +110,6 @@ export function rewriteSource(source: string, filename: string, options: Rewrite
 
   let analysis: Analysis;
   try {
-    // The definition lines are lines of `source`: only its own analysis reads them.
     analysis = run(source, options.definitionLines);
   } catch (error) {
     return { text: source, changed: false, findings: [], rewritten: [], manual: [], declarations: [], imports: NO_IMPORTS, error: { ...parseErrorOf(error, filename, source), unparsable: true } };
@@ -121,6 +122,8 @@ export function rewriteSource(source: string, filename: string, options: Rewrite
   const rewritten: SiteNote[] = [];
   const declarations: Declared[] = [];
   let text = source;
+  // Lines of `source`, carried to each pass's text (a fix nested in another lands in a later pass).
+  let definitionLines = options.definitionLines;
   for (let pass = 1; pass <= MAX_PASSES; pass += 1) {
     let fixable = analysis.sites.filter(site => site.fix.kind !== 'manual' && !rejected.has(siteKey(site, text)));
     if (fixable.length === 0) break;
@@ -140,9 +143,11 @@ export function rewriteSource(source: string, filename: string, options: Rewrite
     }
     for (const site of result.applied) rewritten.push(noteOf(site, text, site.fix.kind));
     declarations.push(...result.declared);
+    const before = text;
     text = result.text;
+    if (definitionLines) definitionLines = new Set([...definitionLines].map(line => mapLine(before, text, line)));
     try {
-      analysis = run(text);
+      analysis = run(text, definitionLines);
     } catch (error) {
       // Never hand back a half-written file: the input stays as it was.
       const cause = parseErrorOf(error, filename, text);
@@ -165,5 +170,6 @@ export function rewriteSource(source: string, filename: string, options: Rewrite
       site.fix.kind === 'manual' ? site.fix.reason : (rejected.get(siteKey(site, text)) ?? `${site.fix.kind} fix could not be applied automatically`),
     ),
   );
-  return { text, changed: text !== source, findings, rewritten, manual, declarations, imports: { before: importsBefore, after: text === source ? importsBefore : importsOf(analysis) } };
+  const definitionsLeft = new Set(analysis.sites.filter(site => site.forCallersElsewhere).map(site => mapLine(text, source, site.node.loc.start.line)));
+  return { text, changed: text !== source, findings, rewritten, manual, declarations, imports: { before: importsBefore, after: text === source ? importsBefore : importsOf(analysis) }, definitionsLeft };
 }

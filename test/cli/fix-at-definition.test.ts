@@ -100,3 +100,50 @@ describe('fix at the definition of a factory other modules call per request (eve
     expect(JSON.parse((await cli(root, 'scan', '--json')).stdout).findings).toEqual([]);
   });
 });
+
+const NESTED = `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
+
+export const tableFor = (token) =>
+  new DynamoDBClient({
+    region: 'us-east-1',
+    credentials: fromCognitoIdentityPool({ identityPoolId: 'pool', logins: { idp: token }, client: new CognitoIdentityClient({ region: 'us-east-1' }) }),
+  });
+`;
+
+const NESTED_FIXED = `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
+import { sharedCredentials } from 'eslint-plugin-aws-credentials/runtime';
+
+const cognitoIdentityClient = new CognitoIdentityClient({ region: 'us-east-1' });
+
+export const tableFor = (token) =>
+  new DynamoDBClient({
+    region: 'us-east-1',
+    credentials: sharedCredentials({ source: 'fromCognitoIdentityPool', identityPoolId: 'pool', logins: { idp: token }, client: cognitoIdentityClient }, () => fromCognitoIdentityPool({ identityPoolId: 'pool', logins: { idp: token }, client: cognitoIdentityClient })),
+  });
+`;
+
+const NESTED_ROUTE = `import express from 'express';
+import { tableFor } from './table.js';
+
+express().get('/items', async (req, res) => {
+  res.json(await tableFor(req.headers.authorization).send({}));
+});
+`;
+
+describe('fix at the definition, a creation nested in another', () => {
+  it('rewrites the inner client and the provider around it in one run', async () => {
+    const root = gitRepo({ 'package.json': manifest, 'src/table.js': NESTED, 'src/route.js': NESTED_ROUTE });
+    const first = await cli(root, 'fix', '--json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).manual).toEqual([]);
+    expect(readFileSync(join(root, 'src/table.js'), 'utf8')).toBe(NESTED_FIXED);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'fix');
+    expect(JSON.parse((await cli(root, 'fix', '--json')).stdout).sitesRewritten).toBe(0);
+    expect(git(root, 'status', '--porcelain')).toBe('');
+  });
+});
