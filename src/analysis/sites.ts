@@ -318,6 +318,8 @@ class FileAnalysis {
       if (outer.kind === 'once' && !(outer.exportedAs !== undefined && isReturned(parent))) return this.add(parent, entry, 'no-frozen-credentials', 'providerInvokedOnce', outer, name, this.unfreezePlan(parent, call));
     }
     if (entry.localOnly) return;
+    // `fromIni({ profile, ignoreCache: true })`: the author asks for the shared files to be read again each time.
+    if (asksNotToCache(call)) return;
     const frequency = this.judge(call, { rule: 'no-per-request-credential-provider', api: name, cost: costOf(entry.origin) });
     if (!frequency) return;
     const plan = planFor({ node: call, apiName: name, baseName: baseNameFor(name), wrap: true, keyable: true }, this.plan);
@@ -571,6 +573,11 @@ function roleOf(input: AnalysisInput, project: ProjectLookup | undefined): FileR
   const role = fileRoleOf(input.projectPath ?? input.filename, input.ast, input.text);
   if (role !== 'app' || !project?.importedOnlyByRunOnce || !mayTakeImportersRole(input.ast, input.text)) return role;
   return project.importedOnlyByRunOnce(() => exportsReachingImports(input.ast)) ? 'script' : role;
+}
+
+function asksNotToCache(call: TSESTree.CallExpression): boolean {
+  const [options] = call.arguments;
+  return options?.type === 'ObjectExpression' && options.properties.some((property) => property.type === 'Property' && staticPropertyName(property) === 'ignoreCache' && property.value.type === 'Literal' && property.value.value === true);
 }
 
 /** `return await fromIni()()`, `() => fromIni()()`: the value leaves the function it is computed in. */

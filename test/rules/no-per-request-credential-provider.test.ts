@@ -152,6 +152,11 @@ app.get('/', (req, res) => {
 
 run('no-per-request-credential-provider', rule, {
   valid: [
+    {
+      name: 'a provider asked to read the shared files again on every call (`ignoreCache: true`)',
+      code: `import { fromIni } from '@aws-sdk/credential-providers';
+export const handler = async (event) => fromIni({ profile: event.profile, ignoreCache: true })();`,
+    },
     { name: 'an exported factory with no caller in its file is judged at its callers', code: exportedFactory },
     {
       name: 'module scope',
