@@ -1,8 +1,10 @@
 // Add a package to `dependencies` of the nearest package.json (moving our own plugin there from
 // devDependencies), keeping the file's indentation (2 or 4 spaces, tabs), line endings, trailing
-// newline and key order.
+// newline, key order and every byte it does not need to touch (jsonc-parser's minimal edits: a
+// one-line array stays on one line).
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
 
 export function nearestPackageJson(fromFile: string, stopAt?: string): string | undefined {
   const stop = stopAt ? resolve(stopAt) : undefined;
@@ -13,11 +15,12 @@ export function nearestPackageJson(fromFile: string, stopAt?: string): string | 
   }
 }
 
-function indentOf(text: string): string | number {
+/** jsonc-parser's formatting for new text: the file's own indentation and line ends. */
+function formattingOf(text: string): FormattingOptions {
   const match = /^[ \t]*\{\s*?\r?\n([ \t]+)\S/.exec(text);
-  if (!match) return 2;
-  const indent = match[1]!;
-  return indent.includes('\t') ? '\t' : indent.length;
+  const indent = match?.[1] ?? '  ';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return indent.includes('\t') ? { insertSpaces: false, tabSize: 1, eol } : { insertSpaces: true, tabSize: indent.length, eol };
 }
 
 function isSorted(keys: readonly string[]): boolean {
@@ -41,48 +44,23 @@ export function withDependency(text: string, name: string, range: string): strin
   const peers = (json.peerDependencies ?? {}) as Record<string, string>;
   const dev = (json.devDependencies ?? {}) as Record<string, string>;
   if (json.name === name || name in dependencies || name in peers || (name !== RUNTIME_PACKAGE && name in dev)) return undefined;
+  const formattingOptions = formattingOf(text);
+  let next = text;
   if (name in dev) {
     range = dev[name]!;
     // An emptied devDependencies stays (as `{}`): the other keys keep their places.
-    json.devDependencies = Object.fromEntries(Object.entries(dev).filter(([key]) => key !== name));
+    const emptied = Object.keys(dev).length === 1;
+    next = applyEdits(next, modify(next, emptied ? ['devDependencies'] : ['devDependencies', name], emptied ? {} : undefined, { formattingOptions }));
   }
-  const keys = Object.keys(dependencies);
-  let entries = Object.entries(dependencies);
-  if (isSorted(keys)) {
-    entries.push([name, range]);
-    entries = entries.sort(([a], [b]) => a.localeCompare(b));
-  } else {
-    entries.push([name, range]);
+  if (json.dependencies !== undefined && typeof json.dependencies === 'object') {
+    const keys = Object.keys(dependencies);
+    const sortedAt = (properties: string[]): number => (isSorted(keys) ? properties.filter((key) => key.localeCompare(name) < 0).length : properties.length);
+    return applyEdits(next, modify(next, ['dependencies', name], range, { formattingOptions, getInsertionIndex: sortedAt }));
   }
-  const next: Record<string, unknown> = {};
-  let placed = false;
-  for (const [key, value] of Object.entries(json)) {
-    if (key === 'dependencies') {
-      next.dependencies = Object.fromEntries(entries);
-      placed = true;
-    } else {
-      next[key] = value;
-    }
-  }
-  if (!placed) {
-    // Conventional spot: before devDependencies/peerDependencies if present, else at the end.
-    const ordered: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(next)) {
-      if (!placed && (key === 'devDependencies' || key === 'peerDependencies' || key === 'optionalDependencies')) {
-        ordered.dependencies = Object.fromEntries(entries);
-        placed = true;
-      }
-      ordered[key] = value;
-    }
-    if (!placed) ordered.dependencies = Object.fromEntries(entries);
-    return serialize(ordered, text);
-  }
-  return serialize(next, text);
-}
-
-function serialize(value: unknown, original: string): string {
-  const eol = original.includes('\r\n') ? '\r\n' : '\n';
-  let out = JSON.stringify(value, null, indentOf(original));
-  if (eol !== '\n') out = out.replace(/\n/g, eol);
-  return /\r?\n$/.test(original) ? out + eol : out;
+  // Conventional spot for a new object: before devDependencies/peerDependencies/optionalDependencies, else at the end.
+  const beforeKey = (properties: string[]): number => {
+    const index = properties.findIndex((key) => key === 'devDependencies' || key === 'peerDependencies' || key === 'optionalDependencies');
+    return index >= 0 ? index : properties.length;
+  };
+  return applyEdits(next, modify(next, ['dependencies'], { [name]: range }, { formattingOptions, getInsertionIndex: beforeKey }));
 }

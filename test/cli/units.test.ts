@@ -78,6 +78,11 @@ describe('withDependency', () => {
     expect(Object.keys(JSON.parse(added))).toEqual(['name', 'dependencies', 'devDependencies']);
     expect(withDependency('{"name":"m"}', 'm', '1')).toBeUndefined();
   });
+
+  it('touches only the dependencies it adds: one-line arrays and other keys stay byte for byte', () => {
+    const text = '{\n  "name": "app",\n  "files": ["dist", "lib"],\n  "scripts": { "test": "vitest" },\n  "dependencies": {\n    "a": "1",\n    "z": "1"\n  }\n}\n';
+    expect(withDependency(text, 'm', '1')).toBe(text.replace('"a": "1",\n', '"a": "1",\n    "m": "1",\n'));
+  });
 });
 
 describe('listSourceFiles', () => {
