@@ -34,11 +34,27 @@ function credentialsOf(config: TSESTree.Node, scopes: Scopes, depth: number): Co
 function ofLiteral(object: TSESTree.ObjectExpression): ConfigCredentials {
   let found: ConfigCredentials;
   for (const property of object.properties) {
-    if (property.type === 'SpreadElement') found = 'opaque';
+    if (property.type === 'SpreadElement') found = ofSpread(unwrap(property.argument)) ?? found;
     else if (staticPropertyName(property) === 'credentials') found = property.value;
     else if (property.computed) found = 'opaque';
   }
   return found;
+}
+
+/**
+ * `...(offline ? { endpoint } : {})`, `...(local && { endpoint })`: literals on every branch are
+ * looked into; a spread that may set `credentials` on one branch only, or of anything else, is opaque.
+ */
+function ofSpread(argument: TSESTree.Node): ConfigCredentials {
+  if (argument.type === 'ObjectExpression') return ofLiteral(argument);
+  const branches =
+    argument.type === 'ConditionalExpression' ? [argument.consequent, argument.alternate] : argument.type === 'LogicalExpression' && argument.operator === '&&' ? [argument.right] : undefined;
+  if (!branches) return 'opaque';
+  for (const branch of branches) {
+    const inner = unwrap(branch);
+    if (inner.type !== 'ObjectExpression' || ofLiteral(inner) !== undefined) return 'opaque';
+  }
+  return undefined;
 }
 
 interface BoundObject {

@@ -84,10 +84,14 @@ function buildConfig(storage) {
 app.get('/files', async (req, res) => res.json(await new S3Client(buildConfig(req.storage)).config.region()));
 `;
 
+const offline = `${S3}app.get('/files', async (req, res) => res.json(await new S3Client({ region: 'eu-west-1', ...(process.env.IS_OFFLINE ? { endpoint: 'http://localhost:4566' } : {}), ...(req.local && { forcePathStyle: true }) }).config.region()));`;
+
 run('no-per-request-client', rule, {
   valid: [
     { name: 'static keys written into the config after it is declared: nothing is fetched', code: configWrites("config.credentials = { accessKeyId: 'a', secretAccessKey: 'b' };") },
     { name: 'a config built by an unknown function stays opaque', code: `${S3}app.get('/', () => new S3Client(loadConfig()));` },
+    { name: 'a spread whose branch may set credentials stays opaque', code: `${S3}app.get('/', (req) => new S3Client({ region: 'eu-west-1', ...(req.key ? { credentials: req.key } : {}) }));` },
+    { name: 'a spread of something the analysis cannot see stays opaque', code: `${S3}app.get('/', (req) => new S3Client({ region: 'eu-west-1', ...req.config }));` },
     {
       name: 'a Lambda handler reaches the client through a loop in a helper: the strict shape',
       code: `${S3}export async function handler(event: { accounts: string[] }) { await syncAll(event.accounts); }
@@ -191,6 +195,11 @@ export const handler = async (event: { token: string }) => {
     },
   ],
   invalid: [
+    {
+      name: 'spreads of literals on every branch (a local endpoint when offline) set no credentials: the default chain runs',
+      code: offline,
+      errors: [{ messageId: 'clientDefaultChainPerInvocation', ...at(offline, 'new S3Client') }],
+    },
     {
       name: 'static keys written only under an `if`: the other path runs the default chain',
       code: configWrites("if (process.env.KEY) config.credentials = { accessKeyId: 'a', secretAccessKey: 'b' };"),
