@@ -14,6 +14,9 @@ const LAMBDA_DEPENDENCIES = ['@types/aws-lambda', 'aws-lambda', 'sst', 'serverle
 /** Deployment templates of the Serverless Framework and SAM. */
 const LAMBDA_TEMPLATES = ['serverless.yml', 'serverless.yaml', 'serverless.ts', 'serverless.js', 'template.yaml', 'template.yml', 'samconfig.toml'];
 
+/** A start script that runs a module under Node (`node src/server.js`, `nodemon app.ts`, `tsx watch src/index.ts`). */
+const STARTS_PROCESS = /(^|[\s;&|])(node|nodemon|ts-node|tsx|bun)(\s+[\w-]+)*\s+[\w./-]+\.[cm]?[jt]s\b/;
+
 const known = new Map<string, boolean>();
 
 export function isLambdaPackage(file: string): boolean {
@@ -23,7 +26,9 @@ export function isLambdaPackage(file: string): boolean {
   if (cached !== undefined) return cached;
   const manifest = readJson(join(root, 'package.json')) as Record<string, Record<string, string> | undefined> | undefined;
   const dependencies = { ...manifest?.dependencies, ...manifest?.devDependencies };
-  const result = LAMBDA_DEPENDENCIES.some((name) => name in dependencies) || LAMBDA_TEMPLATES.some((name) => existsSync(join(root, name))) || entryExportsHandler(root, manifest?.main);
+  // A package started as a process (`"start": "node src/server.js"`) runs there, whatever its index exports.
+  const startsProcess = STARTS_PROCESS.test(String((manifest?.scripts as Record<string, unknown> | undefined)?.start ?? ''));
+  const result = LAMBDA_DEPENDENCIES.some((name) => name in dependencies) || LAMBDA_TEMPLATES.some((name) => existsSync(join(root, name))) || (!startsProcess && entryExportsHandler(root, manifest?.main));
   known.set(root, result);
   return result;
 }

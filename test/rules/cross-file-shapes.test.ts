@@ -28,6 +28,7 @@ const cronTicker = fixture('cron/src/index.js');
 const lambdaReport = fixture('cron/src/report.ts');
 const apiObjectFactory = fixture('api-object/src/sts-client.ts');
 const lambdaEntryWork = fixture('lambda-entry/src/work.ts');
+const startedServerWork = fixture('started-server/src/work.ts');
 const apiObjectServer = fixture('api-object/src/server.ts');
 const exportedObjectHelpers = fixture('exported-object/src/utils/sts.js');
 const exportedObjectController = fixture('exported-object/src/controllers/login.js');
@@ -210,6 +211,11 @@ run('no-per-request-client (cross-file shapes)', clientRule, {
       name: 'a returned request handler calling an exported `handleX(req)` that builds a client from a config helper with optional static keys',
       ...calledHandler,
       errors: [{ messageId: 'factoryPerInvocation', ...at(calledHandler.code, 'handlePresign(req'), data: { name: 'handlePresign', api: 'S3Client', where: 'src/s3.ts:18', context: 'callback', cost: 'a run of the default credential chain (an ECS container endpoint or IMDS fetch)' }, suggestions: [] }],
+    },
+    {
+      name: 'the same loop in a package started as a server (`"start": "node src/server.js"`) though its index exports a handler: recommended',
+      ...startedServerWork,
+      errors: [{ messageId: 'clientDefaultChainPerInvocation', ...at(startedServerWork.code, 'new S3Client('), suggestions: [] }],
     },
     {
       name: 'strict: a client per loop pass in a package whose entry exports a Lambda handler',
