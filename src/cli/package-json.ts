@@ -53,8 +53,7 @@ export function withDependency(text: string, name: string, range: string): strin
     next = applyEdits(next, modify(next, emptied ? ['devDependencies'] : ['devDependencies', name], emptied ? {} : undefined, { formattingOptions }));
   }
   if (json.dependencies !== undefined && typeof json.dependencies === 'object') {
-    const keys = Object.keys(dependencies);
-    const sortedAt = (properties: string[]): number => (isSorted(keys) ? properties.filter((key) => key.localeCompare(name) < 0).length : properties.length);
+    const sortedAt = (properties: string[]): number => (isSorted(properties) ? properties.filter((key) => key.localeCompare(name) < 0).length : properties.length);
     return applyEdits(next, modify(next, ['dependencies', name], range, { formattingOptions, getInsertionIndex: sortedAt }));
   }
   // Conventional spot for a new object: before devDependencies/peerDependencies/optionalDependencies, else at the end.

@@ -27,7 +27,7 @@ export function isLambdaPackage(file: string): boolean {
   const manifest = readJson(join(root, 'package.json')) as Record<string, Record<string, string> | undefined> | undefined;
   const dependencies = { ...manifest?.dependencies, ...manifest?.devDependencies };
   // A package started as a process (`"start": "node src/server.js"`) runs there, whatever its index exports.
-  const startsProcess = STARTS_PROCESS.test(String((manifest?.scripts as Record<string, unknown> | undefined)?.start ?? ''));
+  const startsProcess = STARTS_PROCESS.test(String(manifest?.scripts?.start ?? ''));
   const result = LAMBDA_DEPENDENCIES.some((name) => name in dependencies) || LAMBDA_TEMPLATES.some((name) => existsSync(join(root, name))) || (!startsProcess && entryExportsHandler(root, manifest?.main));
   known.set(root, result);
   return result;
